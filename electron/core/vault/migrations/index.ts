@@ -1,0 +1,10 @@
+import type { Migration } from './types';
+import { foundation } from './001-foundation';
+
+export type { Migration } from './types';
+
+/** Every schema step, in order. Append only: a released step is never edited. */
+export const migrations: readonly Migration[] = [foundation];
+
+export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>
+  list.reduce((max, m) => Math.max(max, m.version), 0);
