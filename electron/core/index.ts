@@ -7,6 +7,7 @@ import type { IpcResult } from '../../shared/result';
 import { CoreContext, type CoreOptions } from './context';
 import { handlers } from './router/handlers';
 import { createRouter } from './router/router';
+import { signOut } from './session/session-service';
 
 export type { CoreOptions } from './context';
 export { DEFAULT_SCRYPT_COST, type ScryptCost } from './crypto/keys';
@@ -19,7 +20,7 @@ export const TEST_SCRYPT_COST = { N: 2 ** 14, r: 8, p: 1 } as const;
 
 export interface XunchaCore {
   invoke(channel: string, input: unknown): Promise<IpcResult<unknown>>;
-  /** Closes the vault (wiping the key from memory). Signs out without an audit entry. */
+  /** Signs out (audited as leaving the app), closes the vault and wipes the key from memory. */
   close(): void;
 }
 
@@ -28,6 +29,12 @@ export function createXunchaCore(options: CoreOptions): XunchaCore {
   const router = createRouter(ctx, handlers);
   return {
     invoke: (channel, input) => router.invoke(channel, input),
-    close: () => ctx.end(),
+    close: () => {
+      try {
+        signOut(ctx, 'quit');
+      } finally {
+        ctx.end();
+      }
+    },
   };
 }

@@ -17,7 +17,7 @@ export interface AuditEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   actor_id: number | null;
@@ -32,7 +32,7 @@ interface AuditRow {
 }
 
 /** The hash covers every column but itself, in a fixed order, so any edited field shows. */
-function entryHash(row: Omit<AuditRow, 'hash'>): string {
+export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const canonical = JSON.stringify([
     row.prev_hash,
     row.id,

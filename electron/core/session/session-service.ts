@@ -76,9 +76,11 @@ export function lock(ctx: CoreContext, reason: 'manual' | 'idle'): null {
   return null;
 }
 
-export function signOut(ctx: CoreContext): null {
+export function signOut(ctx: CoreContext, reason: 'user' | 'quit' = 'user'): null {
   const state = ctx.current;
-  if (state.kind === 'active') state.session.audit.append({ action: 'session.signOut', actor: actorOf(state.session.user) });
+  if (state.kind === 'active') {
+    state.session.audit.append({ action: 'session.signOut', actor: actorOf(state.session.user), detail: { reason } });
+  }
   ctx.end();
   return null;
 }
