@@ -100,13 +100,16 @@ export class AuditLog {
     from?: string | undefined;
     to?: string | undefined;
   }): { items: AuditEntry[]; total: number } {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (filter.action) (where.push('action = @action'), (params.action = filter.action));
-    if (filter.outcome) (where.push('outcome = @outcome'), (params.outcome = filter.outcome));
-    if (filter.actorName) (where.push("actor_name LIKE @actor ESCAPE '\\'"), (params.actor = `%${escapeLike(filter.actorName)}%`));
-    if (filter.from) (where.push('at >= @from'), (params.from = filter.from));
-    if (filter.to) (where.push('at <= @to'), (params.to = filter.to));
+    const conditions: [string, string, unknown][] = [
+      ['action = @action', 'action', filter.action],
+      ['outcome = @outcome', 'outcome', filter.outcome],
+      ["actor_name LIKE @actor ESCAPE '\\'", 'actor', filter.actorName ? `%${escapeLike(filter.actorName)}%` : undefined],
+      ['at >= @from', 'from', filter.from],
+      ['at <= @to', 'to', filter.to],
+    ];
+    const active = conditions.filter(([, , value]) => value !== undefined && value !== '');
+    const where = active.map(([sql]) => sql);
+    const params = Object.fromEntries(active.map(([, name, value]) => [name, value]));
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_entries ${clause}`).get(params) as { n: number }).n;
     const rows = this.db
