@@ -87,8 +87,7 @@ export function signOut(ctx: CoreContext, reason: 'user' | 'quit' = 'user'): nul
 
 export async function changePassword(ctx: CoreContext, input: ChannelInput<'session.changePassword'>): Promise<null> {
   const session = ctx.active();
-  const keyFile = KeyFile.read(vaultPaths(ctx.vaultDir).keyFile);
-  const check = await keyFile.openWithPassword(session.user.username, input.currentPassword);
+  const check = await session.vault.keyFile.openWithPassword(session.user.username, input.currentPassword);
   if (!check) {
     session.audit.append({ action: 'session.passwordChange', actor: actorOf(session.user), outcome: 'failed' });
     throw new AppError('WRONG_PASSWORD');
@@ -152,8 +151,10 @@ async function openSession(
   const keyFile = KeyFile.read(vaultPaths(ctx.vaultDir).keyFile);
   const guardKey = keyFile.accountSealId(username);
   throwIfThrottled(ctx, guardKey);
+  // One signed-in user at a time: whoever was signed in is signed out (and audited) first.
+  if (ctx.current.kind === 'active') signOut(ctx);
 
-  const vault = await Vault.openWithPassword(ctx.vaultDir, username, password, migrationOptions(ctx));
+  const vault = await Vault.openWithPassword(ctx.vaultDir, username, password, { ...migrationOptions(ctx), keyFile });
   if (!vault) {
     ctx.guard.recordFailure(guardKey, username, 'password');
     const retryAfterSeconds = ctx.guard.retryAfterSeconds(guardKey);

@@ -81,9 +81,14 @@ export class Vault {
   }
 
   /** Null when the name has no seal or the password does not open it. */
-  static async openWithPassword(dir: string, username: string, password: string, options: VaultOptions = {}) {
+  static async openWithPassword(
+    dir: string,
+    username: string,
+    password: string,
+    options: VaultOptions & { keyFile?: KeyFile } = {},
+  ) {
     const paths = Vault.requireExisting(dir);
-    const keyFile = KeyFile.read(paths.keyFile);
+    const keyFile = options.keyFile ?? KeyFile.read(paths.keyFile);
     const dataKey = await keyFile.openWithPassword(username, password);
     return dataKey ? Vault.openDatabase(paths, keyFile, dataKey, options) : null;
   }
