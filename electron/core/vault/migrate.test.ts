@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, TestApp, tempDir } from '../testing/harness';
 import { schemaVersion } from './database';
-import { migrations, type Migration } from './migrations';
+import { latestSchemaVersion, migrations, type Migration } from './migrations';
 import { vaultPaths } from './paths';
 import { Vault } from './vault';
 
@@ -13,8 +13,11 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
+/** A step one past the newest this build knows, as the next release would add it. */
+const next = latestSchemaVersion() + 1;
+
 const addNotes: Migration = {
-  version: 2,
+  version: next,
   name: 'notes',
   up(db) {
     db.exec(`CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
@@ -23,7 +26,7 @@ const addNotes: Migration = {
 };
 
 const halfDoneThenFail: Migration = {
-  version: 2,
+  version: next,
   name: 'broken',
   up(db) {
     db.exec('CREATE TABLE half_done (id INTEGER PRIMARY KEY)');
@@ -66,7 +69,7 @@ describe('schema migrations', () => {
 
     await app.call('session.signOut', {});
     const vault = await Vault.openWithPassword(dir, ADMIN.username, ADMIN.password, { migrations: [...migrations, addNotes] });
-    expect(schemaVersion(vault!.db)).toBe(2);
+    expect(schemaVersion(vault!.db)).toBe(next);
     expect(vault!.db.prepare('SELECT text FROM notes').get()).toEqual({ text: '迁移后的第一条' });
     vault!.close();
   });
