@@ -1,0 +1,46 @@
+import { Alert, Text } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
+import type { AppErrorShape } from '../../../shared/result';
+import { errorText, useT } from '../i18n';
+
+/** A failed call shown inline, translated by its error code. */
+export function ErrorAlert({ error, title }: { error: AppErrorShape | null | undefined; title?: string }) {
+  const t = useT();
+  if (!error) return null;
+  const issues = invalidInputIssues(error);
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertCircle size={18} />}
+      title={title}
+      role="alert"
+      data-testid="error-alert"
+      data-error-code={error.code}
+    >
+      <Text size="sm">{errorText(t, error)}</Text>
+      {issues.length > 0 && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('common.errorDetail', { detail: issues.join('；') })}
+        </Text>
+      )}
+    </Alert>
+  );
+}
+
+/** For INVALID_INPUT the core may send the schema's own (Chinese) messages; show them as a hint. */
+function invalidInputIssues(error: AppErrorShape): string[] {
+  if (error.code !== 'INVALID_INPUT' || !error.details) return [];
+  const issues = (error.details as { issues?: unknown }).issues;
+  if (!Array.isArray(issues)) return [];
+  return issues
+    .map((issue) => {
+      if (typeof issue === 'string') return issue;
+      if (issue && typeof issue === 'object' && typeof (issue as { message?: unknown }).message === 'string') {
+        return (issue as { message: string }).message;
+      }
+      return '';
+    })
+    .filter(Boolean)
+    .slice(0, 3);
+}

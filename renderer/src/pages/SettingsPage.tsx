@@ -1,0 +1,151 @@
+import { Button, Card, Group, NumberInput, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconKey, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { roleMay } from '../../../shared/roles';
+import type { AppErrorShape } from '../../../shared/result';
+import { invoke } from '../api/client';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { notifySuccess } from '../components/notify';
+import { PageHeader } from '../components/PageHeader';
+import { useT } from '../i18n';
+import { useActiveStatus, useStatus } from '../state/status';
+import { AccountsPanel } from './AccountsPanel';
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
+      <Title order={3} fz="md">
+        {title}
+      </Title>
+      {description && (
+        <Text size="sm" c="dimmed" mt={4}>
+          {description}
+        </Text>
+      )}
+      <Stack mt="md">{children}</Stack>
+    </Card>
+  );
+}
+
+export function SettingsPage() {
+  const t = useT();
+  const { user, settings } = useActiveStatus();
+  const isAdmin = roleMay(user.role, 'accounts.manage');
+  const [tab, setTab] = useState<string | null>('general');
+
+  return (
+    <Stack gap="lg" data-testid="settings-page">
+      <PageHeader title={t('settings.title')} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
+        <Tabs.List>
+          <Tabs.Tab value="general" leftSection={<IconSettings size={16} />}>
+            {t('settings.tab.general')}
+          </Tabs.Tab>
+          <Tabs.Tab value="password" leftSection={<IconKey size={16} />}>
+            {t('settings.tab.password')}
+          </Tabs.Tab>
+          {isAdmin && (
+            <Tabs.Tab value="accounts" leftSection={<IconUsers size={16} />} data-testid="tab-accounts">
+              {t('settings.tab.accounts')}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="lg">
+          <GeneralSettings key={settings.idleLockMinutes} />
+        </Tabs.Panel>
+        <Tabs.Panel value="password" pt="lg">
+          <Section title={t('settings.tab.password')}>
+            <Stack maw={480}>
+              <ChangePasswordForm onChanged={() => notifySuccess(t, t('password.changed'))} />
+            </Stack>
+          </Section>
+        </Tabs.Panel>
+        {isAdmin && (
+          <Tabs.Panel value="accounts" pt="lg">
+            <AccountsPanel />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
+
+function GeneralSettings() {
+  const t = useT();
+  const { user, settings } = useActiveStatus();
+  const { refresh } = useStatus();
+  const mayManage = roleMay(user.role, 'settings.manage');
+  const [minutes, setMinutes] = useState<string | number>(settings.idleLockMinutes);
+  const [invalid, setInvalid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = typeof minutes === 'number' ? minutes : Number(minutes);
+    if (!Number.isInteger(value) || value < 1 || value > 240) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setBusy(true);
+    setError(null);
+    const result = await invoke('settings.update', { idleLockMinutes: value });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    notifySuccess(t, t('settings.saved'));
+    await refresh();
+  };
+
+  return (
+    <Stack gap="lg">
+      <Section title={t('settings.idle')} description={t('settings.idle.description')}>
+        <form onSubmit={(event) => void save(event)} noValidate data-testid="idle-settings">
+          <Group align="flex-start" gap="sm">
+            <NumberInput
+              aria-label={t('settings.idle')}
+              value={minutes}
+              onChange={(value) => {
+                setMinutes(value);
+                setInvalid(false);
+              }}
+              min={1}
+              max={240}
+              allowDecimal={false}
+              allowNegative={false}
+              clampBehavior="none"
+              w={160}
+              disabled={!mayManage}
+              error={invalid ? t('validation.idleMinutes') : undefined}
+              data-testid="idle-minutes"
+            />
+            {mayManage && (
+              <Button type="submit" loading={busy}>
+                {t('common.save')}
+              </Button>
+            )}
+          </Group>
+          {!mayManage && (
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('settings.idle.adminOnly')}
+            </Text>
+          )}
+          <ErrorAlert error={error} />
+        </form>
+      </Section>
+      <Section
+        title={t('locale.label')}
+        description={mayManage ? t('settings.language.description') : t('settings.language.personal')}
+      >
+        <Group>
+          <LanguageSwitch size="sm" />
+        </Group>
+      </Section>
+    </Stack>
+  );
+}
