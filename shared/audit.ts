@@ -20,6 +20,32 @@ export const auditActions = [
   'settings.update',
   'audit.verify',
   'permission.denied',
+  // The unit registry, people and catalogues.
+  'catalog.change',
+  'unit.create',
+  'unit.update',
+  'unit.setStatus',
+  'unit.import',
+  'unit.export',
+  'unit.assessmentImport',
+  'person.create',
+  'person.update',
+  // Terms, rounds, groups and inspections.
+  'term.create',
+  'term.update',
+  'round.create',
+  'round.update',
+  'round.advanceStage',
+  'round.tickStep',
+  'procedure.save',
+  'group.create',
+  'group.delete',
+  'group.addMember',
+  'group.removeMember',
+  'inspection.create',
+  'inspection.update',
+  'inspection.delete',
+  'inspection.createBatch',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

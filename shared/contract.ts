@@ -7,13 +7,23 @@
  */
 import type { z } from 'zod';
 import type { ChannelDefinition } from './channels/define';
+import { coverageChannels } from './channels/coverage';
 import { foundationChannels } from './channels/foundation';
+import { registryChannels, registryTransferChannels } from './channels/registry';
+import { roundChannels } from './channels/rounds';
 
 export * from './channels/foundation';
+export * from './channels/registry';
+export * from './channels/rounds';
+export * from './channels/coverage';
 export type { ChannelDefinition } from './channels/define';
 
 export const channels = {
   ...foundationChannels,
+  ...registryChannels,
+  ...registryTransferChannels,
+  ...roundChannels,
+  ...coverageChannels,
 } as const satisfies Record<string, ChannelDefinition>;
 
 export type Channels = typeof channels;

@@ -2,39 +2,14 @@
  * The core's errors as the CLI reports them: the core's Chinese message first (it is the
  * one users know from the app), then an English line, then the stable code.
  */
-import type { ErrorCode } from '../../shared/errors';
+import { errorMessagesEn, type ErrorCode } from '../../shared/errors';
 import type { AppErrorShape } from '../../shared/result';
 import { CliError, EXIT, writeLine, type CliIo } from './io';
 
-/** English for every core error code (the record type makes a new code a compile error here). */
+/** English for every core error code, from the shared table; the CLI names its own command where the app names a screen. */
 export const englishMessages: Record<ErrorCode, string> = {
-  INVALID_INPUT: 'Some of the input is not valid',
-  UNKNOWN_CHANNEL: 'This operation is not supported',
-  FORBIDDEN_SENDER: 'The request came from an untrusted sender and was refused',
-  INTERNAL: 'Internal error: the operation did not complete and no data was changed',
+  ...errorMessagesEn,
   VAULT_MISSING: 'There is no vault in this folder yet. Create one first (xuncha init)',
-  VAULT_EXISTS: 'A vault already exists in this folder and cannot be set up again',
-  VAULT_CORRUPT: 'The vault file is damaged or does not belong to this application',
-  VAULT_KEY_MISMATCH: 'The key file does not match the vault, so it cannot be opened',
-  VAULT_TOO_NEW: 'The vault was made by a newer version. Upgrade this program to open it',
-  VAULT_BUSY: 'The vault is in use by another program',
-  MIGRATION_FAILED: 'The vault upgrade failed; the original vault is unchanged',
-  KEYFILE_CORRUPT: 'The key file (keys.json) is damaged or missing',
-  NOT_SIGNED_IN: 'Please sign in first',
-  LOCKED: 'The workbench is locked. Enter your password to unlock it',
-  WRONG_CREDENTIALS: 'Wrong username or password',
-  SIGNIN_THROTTLED: 'Too many failed attempts. Please try again later',
-  ACCOUNT_DISABLED: 'This account is disabled. Contact the administrator',
-  WRONG_RECOVERY_KEY: 'The recovery key is not correct',
-  RECOVERY_ADMIN_ONLY: 'The recovery key can only reset an administrator password',
-  WEAK_PASSWORD: 'The password needs at least 8 characters, with letters and digits',
-  WRONG_PASSWORD: 'The current password is not correct',
-  PERMISSION_DENIED: 'Your role is not allowed to do this',
-  USERNAME_TAKEN: 'This username is already taken',
-  ACCOUNT_NOT_FOUND: 'The account does not exist',
-  LAST_ADMIN: 'At least one active administrator account must remain',
-  SELF_CHANGE_FORBIDDEN: 'You cannot disable your own account or change your own role',
-  NOT_FOUND: 'The record does not exist',
 };
 
 /** A failed core call as a CLI error (exit 2), keeping the core's Chinese message as it is. */

@@ -134,3 +134,22 @@ export class CoreContext {
 export function actorOf(user: { id: number; displayName: string; username: string }): AuditEvent['actor'] {
   return { id: user.id, name: `${user.displayName}（${user.username}）` };
 }
+
+/**
+ * Runs a change and its audit entries in one transaction: both commit or neither does.
+ * `record` appends an entry with the signed-in user as the actor.
+ */
+export function change<T>(
+  ctx: CoreContext,
+  work: (session: ActiveSession, record: (event: Omit<AuditEvent, 'actor'>) => void) => T,
+): T {
+  const session = ctx.active();
+  const record = (event: Omit<AuditEvent, 'actor'>) => session.audit.append({ ...event, actor: actorOf(session.user) });
+  return session.vault.db.transaction(() => work(session, record))();
+}
+
+/** The calendar date of a moment in this machine's time zone, as 'YYYY-MM-DD'. */
+export function localDate(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}

@@ -152,6 +152,17 @@ export const registryChannels = {
     output: unitSchema,
     permission: 'records.write',
   },
+  'people.list': {
+    input: z.object({ text: z.string().trim().max(40).optional(), ...pageInput }),
+    output: z.object({ items: z.array(personSchema), total: z.number().int() }),
+    permission: 'records.read',
+  },
+  'people.create': { input: personInputSchema, output: personSchema, permission: 'records.write' },
+  'people.update': { input: personInputSchema.extend({ id: idSchema }), output: personSchema, permission: 'records.write' },
+} as const satisfies Record<string, ChannelDefinition>;
+
+/** Spreadsheet import and export of the registry (exceljs in the core). */
+export const registryTransferChannels = {
   'units.import': { input: importInputSchema, output: importResultSchema, permission: 'records.write' },
   'units.importTemplate': { input: z.object({}).strict(), output: fileDownloadSchema, permission: 'records.read' },
   'units.export': { input: unitFilterSchema, output: fileDownloadSchema, permission: 'records.read' },
@@ -161,12 +172,4 @@ export const registryChannels = {
     output: importResultSchema,
     permission: 'records.write',
   },
-
-  'people.list': {
-    input: z.object({ text: z.string().trim().max(40).optional(), ...pageInput }),
-    output: z.object({ items: z.array(personSchema), total: z.number().int() }),
-    permission: 'records.read',
-  },
-  'people.create': { input: personInputSchema, output: personSchema, permission: 'records.write' },
-  'people.update': { input: personInputSchema.extend({ id: idSchema }), output: personSchema, permission: 'records.write' },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -52,7 +52,7 @@ export const roundSummarySchema = z.object({
 export type RoundSummary = z.infer<typeof roundSummarySchema>;
 
 export const conflictSchema = z.object({
-  kind: z.enum(['worksInUnit', 'worksInParent', 'sameRegion']),
+  kind: z.enum(['worksInUnit', 'worksAboveUnit', 'worksBelowUnit', 'sameRegion']),
   inspectionId: z.number().int(),
   unitName: z.string(),
   /** Chinese, ready to show: 张三任职于被巡察单位 市审计局 */

@@ -1,4 +1,11 @@
 import { accountHandlers } from '../accounts/handlers';
+import { catalogHandlers } from '../catalogs/handlers';
+import { coverageHandlers } from '../coverage/handlers';
+import { groupHandlers } from '../groups/handlers';
+import { inspectionHandlers } from '../inspections/handlers';
+import { peopleHandlers } from '../people/handlers';
+import { roundHandlers } from '../rounds/handlers';
+import { unitHandlers } from '../units/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -15,4 +22,11 @@ export const handlers: HandlerTable = {
   ...accountHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...catalogHandlers,
+  ...unitHandlers,
+  ...peopleHandlers,
+  ...roundHandlers,
+  ...groupHandlers,
+  ...inspectionHandlers,
+  ...coverageHandlers,
 };

@@ -38,9 +38,6 @@ async function dispatch(ctx: CoreContext, handlers: HandlerTable, channel: unkno
   try {
     if (typeof channel !== 'string' || !isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL');
     const definition = channels[channel];
-    const parsed = definition.input.safeParse(input ?? {});
-    if (!parsed.success) throw invalidInput(parsed.error);
-
     if (!PASSIVE_CHANNELS.has(channel) && ctx.current.kind === 'active') ctx.touch(ctx.active().settings.get());
     if (definition.permission) {
       const session = ctx.active();
@@ -54,6 +51,10 @@ async function dispatch(ctx: CoreContext, handlers: HandlerTable, channel: unkno
         throw new AppError('PERMISSION_DENIED');
       }
     }
+
+    // Input is checked after the permission: a refused caller learns nothing about the shape.
+    const parsed = definition.input.safeParse(input ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error);
 
     const handler = handlers[channel] as (ctx: CoreContext, input: unknown) => unknown;
     const value = await handler(ctx, parsed.data);

@@ -5,8 +5,10 @@
  *
  * Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
-import type { ErrorCode } from '../../../shared/errors';
+import { errorMessages, errorMessagesEn, type ErrorCode } from '../../../shared/errors';
 import type { AuditAction } from '../../../shared/audit';
+import { registryMessages } from './modules/registry';
+import { roundsMessages } from './modules/rounds';
 import type { Permission, Role } from '../../../shared/roles';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -22,7 +24,15 @@ type Complete = Record<
   string
 >;
 
+/** `error.CODE` keys from the shared error table (one wording for the app, the core and the CLI). */
+function byErrorCode(table: Record<ErrorCode, string>): Record<`error.${ErrorCode}`, string> {
+  return Object.fromEntries(Object.entries(table).map(([code, text]) => [`error.${code}`, text])) as Record<`error.${ErrorCode}`, string>;
+}
+
 const zhCN = {
+  ...byErrorCode(errorMessages),
+  ...registryMessages.zh,
+  ...roundsMessages.zh,
   // ---- application ---------------------------------------------------------------------------
   'app.name': '巡察工作台',
   'app.tagline': '市县巡察工作平台 · 数据加密存储 · 本机离线运行',
@@ -276,6 +286,30 @@ const zhCN = {
   'audit.action.settings.update': '修改设置',
   'audit.action.audit.verify': '校验审计日志',
   'audit.action.permission.denied': '越权操作被拒绝',
+  'audit.action.catalog.change': '修改基础目录',
+  'audit.action.unit.create': '新增被巡察单位',
+  'audit.action.unit.update': '修改被巡察单位',
+  'audit.action.unit.setStatus': '变更单位状态',
+  'audit.action.unit.import': '导入被巡察单位',
+  'audit.action.unit.export': '导出被巡察单位',
+  'audit.action.unit.assessmentImport': '导入党建考核结果',
+  'audit.action.person.create': '新增人员',
+  'audit.action.person.update': '修改人员',
+  'audit.action.term.create': '新增届次',
+  'audit.action.term.update': '修改届次',
+  'audit.action.round.create': '新建巡察轮次',
+  'audit.action.round.update': '修改巡察轮次',
+  'audit.action.round.advanceStage': '进入下一阶段',
+  'audit.action.round.tickStep': '勾选工作环节',
+  'audit.action.procedure.save': '修改工作环节清单',
+  'audit.action.group.create': '新建巡察组',
+  'audit.action.group.delete': '删除巡察组',
+  'audit.action.group.addMember': '安排巡察组成员',
+  'audit.action.group.removeMember': '移出巡察组成员',
+  'audit.action.inspection.create': '新建巡察任务',
+  'audit.action.inspection.update': '修改巡察任务',
+  'audit.action.inspection.delete': '删除巡察任务',
+  'audit.action.inspection.createBatch': '批量新建巡察任务',
   'audit.target.account': '账号',
   'audit.target.settings': '设置',
   'audit.target.vault': '数据库',
@@ -369,39 +403,14 @@ const zhCN = {
   'date.dateTimeSeconds': 'YYYY年M月D日 HH:mm:ss',
   'date.date': 'YYYY年M月D日',
 
-  // ---- errors (by code) ----------------------------------------------------------------------
-  'error.INVALID_INPUT': '输入的内容不符合要求',
-  'error.UNKNOWN_CHANNEL': '不支持的操作',
-  'error.FORBIDDEN_SENDER': '请求来源不受信任，已拒绝',
-  'error.INTERNAL': '程序内部错误，操作未完成，数据未改动',
-  'error.VAULT_MISSING': '尚未建立数据库，请先完成初始设置',
-  'error.VAULT_EXISTS': '数据库已存在，不能重复初始化',
-  'error.VAULT_CORRUPT': '数据库文件已损坏或不是本系统的数据库',
-  'error.VAULT_KEY_MISMATCH': '密钥文件与数据库不匹配，无法打开',
-  'error.VAULT_TOO_NEW': '数据库由更新版本的程序创建，请升级本程序后再打开',
-  'error.VAULT_BUSY': '数据库正被另一个程序使用',
-  'error.MIGRATION_FAILED': '数据库升级失败，原数据库未改动',
-  'error.KEYFILE_CORRUPT': '密钥文件已损坏，无法读取',
-  'error.NOT_SIGNED_IN': '请先登录',
-  'error.LOCKED': '工作台已锁定，请输入密码解锁',
-  'error.WRONG_CREDENTIALS': '用户名或密码错误',
-  'error.SIGNIN_THROTTLED': '登录失败次数过多，请稍后再试',
-  'error.ACCOUNT_DISABLED': '该账号已停用，请联系系统管理员',
-  'error.WRONG_RECOVERY_KEY': '恢复密钥不正确',
-  'error.RECOVERY_ADMIN_ONLY': '恢复密钥只能用于重设系统管理员的密码',
-  'error.WEAK_PASSWORD': '密码至少8位，且须包含字母和数字',
-  'error.WRONG_PASSWORD': '当前密码不正确',
-  'error.PERMISSION_DENIED': '当前角色无权进行此操作',
-  'error.USERNAME_TAKEN': '该用户名已被使用',
-  'error.ACCOUNT_NOT_FOUND': '账号不存在',
-  'error.LAST_ADMIN': '至少要保留一个可用的系统管理员账号',
-  'error.SELF_CHANGE_FORBIDDEN': '不能停用自己的账号或更改自己的角色',
-  'error.NOT_FOUND': '记录不存在',
 } as const satisfies Complete & Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
+  ...byErrorCode(errorMessagesEn),
+  ...registryMessages.en,
+  ...roundsMessages.en,
   'app.name': 'Xuncha Desk',
   'app.tagline': 'Inspection work for city and county offices · encrypted · runs offline on this computer',
   'app.loading': 'Opening the workbench…',
@@ -653,6 +662,30 @@ const en: Record<MessageKey, string> = {
   'audit.action.settings.update': 'Settings changed',
   'audit.action.audit.verify': 'Audit log verified',
   'audit.action.permission.denied': 'Permission denied',
+  'audit.action.catalog.change': 'Catalogue changed',
+  'audit.action.unit.create': 'Unit added',
+  'audit.action.unit.update': 'Unit changed',
+  'audit.action.unit.setStatus': 'Unit status changed',
+  'audit.action.unit.import': 'Units imported',
+  'audit.action.unit.export': 'Units exported',
+  'audit.action.unit.assessmentImport': 'Party-building assessments imported',
+  'audit.action.person.create': 'Person added',
+  'audit.action.person.update': 'Person changed',
+  'audit.action.term.create': 'Term added',
+  'audit.action.term.update': 'Term changed',
+  'audit.action.round.create': 'Round created',
+  'audit.action.round.update': 'Round changed',
+  'audit.action.round.advanceStage': 'Round moved to next stage',
+  'audit.action.round.tickStep': 'Procedure step ticked',
+  'audit.action.procedure.save': 'Procedure checklist changed',
+  'audit.action.group.create': 'Group created',
+  'audit.action.group.delete': 'Group deleted',
+  'audit.action.group.addMember': 'Group member assigned',
+  'audit.action.group.removeMember': 'Group member removed',
+  'audit.action.inspection.create': 'Inspection created',
+  'audit.action.inspection.update': 'Inspection changed',
+  'audit.action.inspection.delete': 'Inspection deleted',
+  'audit.action.inspection.createBatch': 'Inspections created in a batch',
   'audit.target.account': 'Account',
   'audit.target.settings': 'Settings',
   'audit.target.vault': 'Vault',
@@ -745,33 +778,6 @@ const en: Record<MessageKey, string> = {
   'date.dateTimeSeconds': 'D MMM YYYY HH:mm:ss',
   'date.date': 'D MMM YYYY',
 
-  'error.INVALID_INPUT': 'Some of the input is not valid',
-  'error.UNKNOWN_CHANNEL': 'This operation is not supported',
-  'error.FORBIDDEN_SENDER': 'The request came from an untrusted page and was refused',
-  'error.INTERNAL': 'Internal error: the operation did not complete and no data was changed',
-  'error.VAULT_MISSING': 'There is no vault yet. Complete the first-time setup first',
-  'error.VAULT_EXISTS': 'The vault already exists and cannot be set up again',
-  'error.VAULT_CORRUPT': 'The vault file is damaged or does not belong to this application',
-  'error.VAULT_KEY_MISMATCH': 'The key file does not match the vault, so it cannot be opened',
-  'error.VAULT_TOO_NEW': 'The vault was made by a newer version. Upgrade this application to open it',
-  'error.VAULT_BUSY': 'The vault is in use by another program',
-  'error.MIGRATION_FAILED': 'The vault upgrade failed; the original vault is unchanged',
-  'error.KEYFILE_CORRUPT': 'The key file is damaged and cannot be read',
-  'error.NOT_SIGNED_IN': 'Please sign in first',
-  'error.LOCKED': 'The workbench is locked. Enter your password to unlock it',
-  'error.WRONG_CREDENTIALS': 'Wrong username or password',
-  'error.SIGNIN_THROTTLED': 'Too many failed attempts. Please try again later',
-  'error.ACCOUNT_DISABLED': 'This account is disabled. Contact the administrator',
-  'error.WRONG_RECOVERY_KEY': 'The recovery key is not correct',
-  'error.RECOVERY_ADMIN_ONLY': 'The recovery key can only reset an administrator password',
-  'error.WEAK_PASSWORD': 'The password needs at least 8 characters, with letters and digits',
-  'error.WRONG_PASSWORD': 'The current password is not correct',
-  'error.PERMISSION_DENIED': 'Your role is not allowed to do this',
-  'error.USERNAME_TAKEN': 'This username is already taken',
-  'error.ACCOUNT_NOT_FOUND': 'The account does not exist',
-  'error.LAST_ADMIN': 'At least one active administrator account must remain',
-  'error.SELF_CHANGE_FORBIDDEN': 'You cannot disable your own account or change your own role',
-  'error.NOT_FOUND': 'The record does not exist',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
