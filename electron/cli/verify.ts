@@ -98,7 +98,7 @@ export const verifyCommand: CliCommand = {
     const core = openCore(vaultDir, io, { sealsPasswords: false });
     let result: Verification;
     let office: { name: string; fondsCode: string } | null = null;
-    let signedInAs = username;
+    let signedInAs: string;
     try {
       const user = await core.call('session.signIn', { username, password });
       signedInAs = `${user.displayName}（${user.username}）`;
