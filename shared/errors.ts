@@ -41,6 +41,9 @@ export const errorMessages = {
   TOPIC_REQUIRED: '专项巡察须选择专项主题',
   ALREADY_IN_ROUND: '该单位已列入本轮巡察',
   IN_USE: '该记录正被使用，不能删除',
+  FILE_TAMPERED: '文件校验失败：存储的文件已被改动或损坏，已拒绝显示',
+  FILE_MISSING: '存储的文件不见了，请从备份中恢复',
+  FILE_TOO_LARGE: '文件过大，无法在程序内直接查看，请另存后查看',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -85,6 +88,9 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   TOPIC_REQUIRED: 'A special inspection needs a topic',
   ALREADY_IN_ROUND: 'This unit is already in the round',
   IN_USE: 'The record is in use and cannot be deleted',
+  FILE_TAMPERED: 'File check failed: the stored file was changed or damaged and will not be shown',
+  FILE_MISSING: 'The stored file is missing; restore it from a backup',
+  FILE_TOO_LARGE: 'The file is too large to view inside the app; save a copy to view it',
 };
 
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
