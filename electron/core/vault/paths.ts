@@ -7,6 +7,8 @@ export interface VaultPaths {
   keyFile: string;
   signInGuard: string;
   backups: string;
+  /** Encrypted stored files (attachments, clue material, archive originals). */
+  files: string;
 }
 
 export function vaultPaths(dir: string): VaultPaths {
@@ -16,6 +18,7 @@ export function vaultPaths(dir: string): VaultPaths {
     keyFile: join(dir, 'keys.json'),
     signInGuard: join(dir, 'signin-guard.json'),
     backups: join(dir, 'backups'),
+    files: join(dir, 'files'),
   };
 }
 

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { AppError } from '../errors';
 import { fsyncDirectory, fsyncFile } from '../fs/atomic-write';
@@ -106,6 +107,14 @@ export class Vault {
 
   get vaultId(): string {
     return this.keyFile.vaultId;
+  }
+
+  /**
+   * A key for one purpose, derived from the data key (HKDF-SHA256): the file store seals each
+   * file's own key under `subkey('files')`, so file keys never sit unsealed in the database.
+   */
+  subkey(purpose: 'files'): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.dataKey, Buffer.from(this.vaultId, 'utf8'), `xuncha ${purpose} v1`, 32));
   }
 
   /** Seals the data key under an account's (new) password and saves keys.json. */
