@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { bigramDocument, bigramQuery, likePattern, SEPARATOR_TOKEN } from './bigrams';
+
+const S = SEPARATOR_TOKEN;
+
+describe('bigrams', () => {
+  it('pairs every run of word characters and marks boundaries', () => {
+    expect(bigramDocument('巡察组进驻')).toBe('巡察 察组 组进 进驻');
+    expect(bigramDocument('2019年交叉巡察')).toBe('20 01 19 9年 年交 交叉 叉巡 巡察');
+    expect(bigramDocument('〔2020〕8号')).toBe(`20 02 20 ${S} 8号`);
+    expect(bigramDocument('党， 委')).toBe(`党 ${S} 委`);
+    expect(bigramDocument('ＡＢＣ２０２０')).toBe('ab bc c2 20 02 20');
+    expect(bigramQuery('察组 组长')).toEqual({ match: '"察组" AND "组长"', terms: ['察组', '组长'], likeOnly: [] });
+    expect(bigramQuery('党 巡察').likeOnly).toEqual(['党']);
+  });
+
+  it('finds in FTS5 exactly what a LIKE scan finds, for 2-, 3- and 5-character and mixed queries', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT);
+             CREATE VIRTUAL TABLE docs_fts USING fts5(body, tokenize='unicode61', content='', contentless_delete=1);`);
+    const bodies = [
+      '十二届市委第八轮巡察发现问题1496个，问题线索82个。',
+      '2019年交叉巡察：对9个乡镇开展提级交叉巡察',
+      '巡察组长带队，巡察 组长谈话',
+      '市委巡察办〔2020〕8号文件印发共性问题清单',
+      '关于整改落实情况的报告（2020年10月15日）',
+      '基层党组织软弱涣散，组织力欠缺',
+      'ABC公司2020年度审计',
+    ];
+    const insert = db.prepare('INSERT INTO docs (id, body) VALUES (?, ?)');
+    const index = db.prepare('INSERT INTO docs_fts (rowid, body) VALUES (?, ?)');
+    bodies.forEach((body, i) => {
+      insert.run(i + 1, body);
+      index.run(i + 1, bigramDocument(body));
+    });
+    const queries = ['巡察', '察组', '组长', '巡察组长', '交叉巡察', '2020', '2020年', '0年', '〔2020〕8号', '8号', '共性问题清单', '软弱涣散', 'abc', 'c公司', '整改 报告', '问题', '欠缺', '察发现问'];
+    for (const query of queries) {
+      const { match, terms } = bigramQuery(query);
+      const like = terms.map(() => "body LIKE ? ESCAPE '\\'").join(' AND ');
+      const brute = (db.prepare(`SELECT id FROM docs WHERE ${like} ORDER BY id`).all(...terms.map(likePattern)) as { id: number }[]).map((r) => r.id);
+      const viaIndex = (
+        db
+          .prepare(`SELECT id FROM docs WHERE id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?) AND ${like} ORDER BY id`)
+          .all(match, ...terms.map(likePattern)) as { id: number }[]
+      ).map((r) => r.id);
+      // The index alone, before LIKE confirms: it must not miss anything.
+      const candidates = (db.prepare('SELECT rowid AS id FROM docs_fts WHERE docs_fts MATCH ?').all(match) as { id: number }[]).map((r) => r.id);
+      expect(viaIndex, query).toEqual(brute);
+      expect(brute.every((id) => candidates.includes(id)), query).toBe(true);
+    }
+  });
+});

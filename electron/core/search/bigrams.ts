@@ -1,0 +1,86 @@
+/**
+ * Chinese full-text search as overlapping bigrams (TOOLCHAIN.md: word segmenters miss
+ * substrings such as 察组 and split domain words; bigrams queried as a phrase are exact).
+ *
+ * Every run of word characters (Han, letters, digits) is indexed as its overlapping pairs —
+ * 2019年交叉 → 20 01 19 9年 年交 交叉 — and anything else between runs (space, punctuation)
+ * becomes a separator token, so a phrase never matches across a boundary the text does not
+ * have. A query term matches where its pairs stand next to each other in the same order,
+ * which is exactly where the term occurs as a substring, up to which punctuation stood at a
+ * boundary; callers confirm candidates with LIKE, which makes results exact.
+ */
+
+/** A private-use character: a token unicode61 keeps, and that no one types. */
+export const SEPARATOR_TOKEN = '\uE000';
+
+const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+/** NFKC folds full-width letters and digits (２０２０) onto their ASCII forms; lower case for Latin. */
+export function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Splits into runs of word characters; `separated[i]` tells whether something stood before run i. */
+function runs(text: string): { run: string; separated: boolean }[] {
+  const out: { run: string; separated: boolean }[] = [];
+  let current = '';
+  let gap = false;
+  for (const char of normalise(text)) {
+    if (WORD.test(char)) {
+      current += char;
+    } else {
+      if (current) out.push({ run: current, separated: gap });
+      if (current || out.length > 0) gap = true;
+      current = '';
+    }
+  }
+  if (current) out.push({ run: current, separated: gap });
+  return out;
+}
+
+function pairs(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const { run, separated } of runs(text)) {
+    if (separated && out.length > 0) out.push(SEPARATOR_TOKEN);
+    out.push(...pairs(run));
+  }
+  return out;
+}
+
+/** The text to store in an FTS5 (unicode61) column for `text`. */
+export function bigramDocument(text: string): string {
+  return tokens(text).join(' ');
+}
+
+/**
+ * The FTS5 MATCH expression for a search box query: whitespace separates terms that must all
+ * occur; each term is a phrase of its pairs. Terms with fewer than two word characters cannot
+ * be matched by pairs: they are returned in `likeOnly` for the caller to check with LIKE.
+ */
+export function bigramQuery(query: string): { match: string | null; terms: string[]; likeOnly: string[] } {
+  const terms = query.split(/\s+/u).map((t) => t.trim()).filter(Boolean);
+  const phrases: string[] = [];
+  const likeOnly: string[] = [];
+  for (const term of terms) {
+    const wordChars = [...normalise(term)].filter((c) => WORD.test(c)).length;
+    if (wordChars < 2) {
+      likeOnly.push(term);
+      continue;
+    }
+    phrases.push(`"${tokens(term).join(' ')}"`);
+  }
+  return { match: phrases.length ? phrases.join(' AND ') : null, terms, likeOnly };
+}
+
+/** A LIKE pattern for a term, with % _ and \ taken literally (use ESCAPE '\'). */
+export function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
