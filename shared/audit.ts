@@ -46,6 +46,21 @@ export const auditActions = [
   'inspection.update',
   'inspection.delete',
   'inspection.createBatch',
+  // Findings: checklists, problems, clues (every read of a clue is audited too).
+  'checklist.saveTemplate',
+  'checklist.attach',
+  'checklist.answer',
+  'problem.create',
+  'problem.update',
+  'problem.delete',
+  'problem.bulkUpdate',
+  'clue.list',
+  'clue.view',
+  'clue.create',
+  'clue.attachFile',
+  'clue.viewFile',
+  'clue.handOver',
+  'clue.disposal',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { ChannelDefinition } from './channels/define';
 import { coverageChannels } from './channels/coverage';
+import { findingsChannels } from './channels/findings';
 import { foundationChannels } from './channels/foundation';
 import { registryChannels, registryTransferChannels } from './channels/registry';
 import { roundChannels } from './channels/rounds';
@@ -16,6 +17,7 @@ export * from './channels/foundation';
 export * from './channels/registry';
 export * from './channels/rounds';
 export * from './channels/coverage';
+export * from './channels/findings';
 export type { ChannelDefinition } from './channels/define';
 
 export const channels = {
@@ -24,6 +26,7 @@ export const channels = {
   ...registryTransferChannels,
   ...roundChannels,
   ...coverageChannels,
+  ...findingsChannels,
 } as const satisfies Record<string, ChannelDefinition>;
 
 export type Channels = typeof channels;

@@ -27,7 +27,8 @@ export const permissionTable: Record<Permission, readonly Role[]> = {
   'settings.manage': ['admin'],
   'records.read': everyone,
   'records.write': ['admin', 'staff', 'clueOfficer', 'archivist'],
-  'clues.read': ['clueOfficer', 'auditor'],
+  // Administrators only where the office allows it (setting adminsMayReadClues, checked in the core).
+  'clues.read': ['clueOfficer', 'admin'],
   'clues.write': ['clueOfficer'],
   'archives.write': ['archivist'],
   'documents.print': ['admin', 'staff', 'auditor'],

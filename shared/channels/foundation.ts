@@ -46,6 +46,8 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   locale: localeSchema,
+  /** Whether administrators may list and open clues (otherwise clue officers only). */
+  adminsMayReadClues: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -3,21 +3,18 @@ import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, TestApp, tempDir } from '../testing/harness';
-import { latestSchemaVersion, migrations } from '../vault/migrations';
 import { Vault } from '../vault/vault';
 import { FileStore } from './file-store';
-import { filesMigration } from './schema';
 
-const withFiles = [...migrations, filesMigration(latestSchemaVersion() + 1)];
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 async function openStore() {
   const dir = tempDir();
-  const app = new TestApp(dir, { migrations: withFiles });
+  const app = new TestApp(dir);
   await app.setUp();
   app.close();
-  const vault = (await Vault.openWithPassword(dir, ADMIN.username, ADMIN.password, { migrations: withFiles }))!;
+  const vault = (await Vault.openWithPassword(dir, ADMIN.username, ADMIN.password))!;
   cleanups.push(() => {
     vault.close();
     rmSync(dir, { recursive: true, force: true });

@@ -67,7 +67,7 @@ describe('router', () => {
       },
       'settings.get': () => {
         order.push('settings');
-        return { idleLockMinutes: 10, locale: 'zh-CN' as const };
+        return { idleLockMinutes: 10, locale: 'zh-CN' as const, adminsMayReadClues: false };
       },
     });
     const first = r.invoke('app.status', {});

@@ -1,7 +1,7 @@
 import { settingsSchema, type Settings } from '../../../shared/contract';
 import type { Db } from '../vault/database';
 
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, locale: 'zh-CN' };
+export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, locale: 'zh-CN', adminsMayReadClues: false };
 
 /** Office-wide settings as key → JSON rows; unknown or malformed values fall back to defaults. */
 export class SettingsStore {

@@ -1,0 +1,70 @@
+import type { HandlersFor } from '../router/handler-types';
+import * as checklists from './checklists';
+import * as clues from './clues-service';
+import * as problems from './problems-service';
+
+export const findingsHandlers: HandlersFor<
+  | 'checklists.templates'
+  | 'checklists.saveTemplate'
+  | 'checklists.forInspection'
+  | 'checklists.attach'
+  | 'checklists.answer'
+  | 'problems.list'
+  | 'problems.get'
+  | 'problems.create'
+  | 'problems.update'
+  | 'problems.delete'
+  | 'problems.bulkUpdate'
+  | 'problems.categories'
+  | 'clues.counts'
+  | 'clues.list'
+  | 'clues.get'
+  | 'clues.create'
+  | 'clues.attachFile'
+  | 'clues.viewFile'
+  | 'clues.handOver'
+  | 'clues.recordDisposal'
+  | 'handover.lists'
+> = {
+  'checklists.templates': (ctx) => checklists.listTemplates(ctx.active().vault.db),
+  'checklists.saveTemplate': (ctx, input) => checklists.saveTemplate(ctx, input),
+  'checklists.forInspection': (ctx, input) => checklists.forInspection(ctx.active().vault.db, input.inspectionId),
+  'checklists.attach': (ctx, input) => checklists.attach(ctx, input),
+  'checklists.answer': (ctx, input) => checklists.answer(ctx, input),
+
+  'problems.list': (ctx, input) => problems.listProblems(ctx, input),
+  'problems.get': (ctx, input) => problems.getProblem(ctx, input.id),
+  'problems.create': (ctx, input) => problems.createProblem(ctx, input),
+  'problems.update': (ctx, input) => problems.updateProblem(ctx, input),
+  'problems.delete': (ctx, input) => problems.deleteProblem(ctx, input.id),
+  'problems.bulkUpdate': (ctx, input) => problems.bulkUpdate(ctx, input),
+  'problems.categories': (ctx) =>
+    (
+      ctx.active().vault.db.prepare('SELECT id, focus, name, retired FROM problem_categories ORDER BY focus, sort_order, id').all() as {
+        id: number;
+        focus: 'corruption' | 'grassroots' | 'rectification';
+        name: string;
+        retired: number;
+      }[]
+    ).map((c) => ({ id: c.id, focus: c.focus, name: c.name, retired: c.retired === 1 })),
+
+  'clues.counts': (ctx, input) => clues.counts(ctx, input.roundId),
+  'clues.list': (ctx, input) => clues.listClues(ctx, input),
+  'clues.get': (ctx, input) => clues.getClue(ctx, input.id),
+  'clues.create': (ctx, input) => clues.createClue(ctx, input),
+  'clues.attachFile': (ctx, input) => clues.attachFile(ctx, input),
+  'clues.viewFile': (ctx, input) => clues.viewFile(ctx, input),
+  'clues.handOver': (ctx, input) => clues.handOver(ctx, input),
+  'clues.recordDisposal': (ctx, input) => clues.recordDisposal(ctx, input),
+
+  'handover.lists': (ctx) => {
+    const db = ctx.active().vault.db;
+    return {
+      receivers: db.prepare('SELECT id, name FROM receivers ORDER BY sort_order, id').all() as { id: number; name: string }[],
+      disposalTypes: (db.prepare('SELECT id, name, retired FROM disposal_types ORDER BY sort_order, id').all() as { id: number; name: string; retired: number }[]).map((d) => ({
+        ...d,
+        retired: d.retired === 1,
+      })),
+    };
+  },
+};

@@ -1,0 +1,228 @@
+/**
+ * Findings: "是否" checklists, problems by the three focuses, confidential clues with their
+ * files, hand-over and disposal, accountability and person-matter items, the four lists.
+ */
+import { z } from 'zod';
+import { checklistAnswers, clueStatuses, focuses, problemSources } from '../domain';
+import { dateSchema, idSchema, note, pageInput, text, type ChannelDefinition } from './define';
+import { fileDownloadSchema, fileUploadSchema } from './registry';
+
+export const checklistItemSchema = z.object({
+  id: z.number().int(),
+  ordinal: z.number().int(),
+  section: z.string(),
+  focus: z.enum(focuses).nullable(),
+  text: z.string(),
+  isSample: z.boolean(),
+});
+export const checklistTemplateSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  mode: z.string().nullable(),
+  topicId: z.number().int().nullable(),
+  versionId: z.number().int(),
+  version: z.number().int(),
+  items: z.array(checklistItemSchema),
+});
+export type ChecklistTemplate = z.infer<typeof checklistTemplateSchema>;
+
+export const inspectionChecklistSchema = z.object({
+  inspectionId: z.number().int(),
+  templates: z.array(
+    z.object({
+      templateId: z.number().int(),
+      name: z.string(),
+      versionId: z.number().int(),
+      version: z.number().int(),
+      items: z.array(
+        checklistItemSchema.extend({
+          answer: z.enum(checklistAnswers).nullable(),
+          note: z.string(),
+          answeredBy: z.string().nullable(),
+          problemIds: z.array(z.number().int()),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const problemInputSchema = z.object({
+  inspectionId: idSchema,
+  focus: z.enum(focuses),
+  categoryId: idSchema.nullable().default(null),
+  description: text(4000),
+  evidence: note(4000),
+  source: z.enum(problemSources),
+  isCommon: z.boolean().default(false),
+  checklistItemIds: z.array(idSchema).max(50).default([]),
+});
+
+export const problemSchema = z.object({
+  id: z.number().int(),
+  inspectionId: z.number().int(),
+  roundId: z.number().int(),
+  roundLabel: z.string(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  groupNumber: z.number().int().nullable(),
+  focus: z.enum(focuses),
+  categoryId: z.number().int().nullable(),
+  categoryName: z.string().nullable(),
+  description: z.string(),
+  evidence: z.string(),
+  source: z.enum(problemSources),
+  isCommon: z.boolean(),
+  checklistItemIds: z.array(z.number().int()),
+  createdAt: z.string(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const problemFilterSchema = z.object({
+  roundId: idSchema.optional(),
+  inspectionId: idSchema.optional(),
+  unitId: idSchema.optional(),
+  groupId: idSchema.optional(),
+  focus: z.enum(focuses).optional(),
+  source: z.enum(problemSources).optional(),
+  isCommon: z.boolean().optional(),
+  text: z.string().trim().max(100).optional(),
+});
+
+export const personReflectedSchema = z.object({
+  name: text(40),
+  unit: note(80),
+  position: note(60),
+  rank: note(40),
+});
+
+export const clueSchema = z.object({
+  id: z.number().int(),
+  roundId: z.number().int(),
+  roundLabel: z.string(),
+  inspectionId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  code: z.string(),
+  summary: z.string(),
+  source: z.string(),
+  receivedOn: z.string(),
+  status: z.enum(clueStatuses),
+  persons: z.array(personReflectedSchema.extend({ id: z.number().int() })),
+  files: z.array(z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() })),
+  handovers: z.array(z.object({ id: z.number().int(), receiverName: z.string(), handedOn: z.string(), answerDueOn: z.string().nullable() })),
+  disposals: z.array(z.object({ id: z.number().int(), typeName: z.string(), decidedOn: z.string(), note: z.string() })),
+});
+export type Clue = z.infer<typeof clueSchema>;
+
+export const findingsChannels = {
+  'checklists.templates': { input: z.object({}).strict(), output: z.array(checklistTemplateSchema), permission: 'records.read' },
+  /** Saving a template makes a new version; answers given earlier keep their wording. */
+  'checklists.saveTemplate': {
+    input: z.object({
+      id: idSchema.nullable(),
+      name: text(80),
+      mode: z.string().max(40).nullable().default(null),
+      topicId: idSchema.nullable().default(null),
+      items: z
+        .array(z.object({ section: text(80), focus: z.enum(focuses).nullable(), text: text(500), isSample: z.boolean().default(false) }))
+        .min(1)
+        .max(500),
+    }),
+    output: checklistTemplateSchema,
+    permission: 'settings.manage',
+  },
+  'checklists.forInspection': { input: z.object({ inspectionId: idSchema }), output: inspectionChecklistSchema, permission: 'records.read' },
+  'checklists.attach': {
+    input: z.object({ inspectionId: idSchema, templateId: idSchema }),
+    output: inspectionChecklistSchema,
+    permission: 'records.write',
+  },
+  'checklists.answer': {
+    input: z.object({ inspectionId: idSchema, itemId: idSchema, answer: z.enum(checklistAnswers), note: note(1000) }),
+    output: z.null(),
+    permission: 'records.write',
+  },
+
+  'problems.list': {
+    input: problemFilterSchema.extend(pageInput),
+    output: z.object({ items: z.array(problemSchema), total: z.number().int() }),
+    permission: 'records.read',
+  },
+  'problems.get': { input: z.object({ id: idSchema }), output: problemSchema, permission: 'records.read' },
+  'problems.create': { input: problemInputSchema, output: problemSchema, permission: 'records.write' },
+  'problems.update': { input: problemInputSchema.extend({ id: idSchema }), output: problemSchema, permission: 'records.write' },
+  'problems.delete': { input: z.object({ id: idSchema }), output: z.null(), permission: 'records.write' },
+  'problems.bulkUpdate': {
+    input: z.object({
+      ids: z.array(idSchema).min(1).max(1000),
+      changes: z.object({ focus: z.enum(focuses).optional(), categoryId: idSchema.nullable().optional(), isCommon: z.boolean().optional(), source: z.enum(problemSources).optional() }),
+    }),
+    output: z.object({ updated: z.number().int() }),
+    permission: 'records.write',
+  },
+  'problems.categories': {
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.number().int(), focus: z.enum(focuses), name: z.string(), retired: z.boolean() })),
+    permission: 'records.read',
+  },
+
+  /** Counts only: what every role may see of clues. */
+  'clues.counts': {
+    input: z.object({ roundId: idSchema.optional() }),
+    output: z.object({ total: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+    permission: 'records.read',
+  },
+  'clues.list': {
+    input: z.object({ roundId: idSchema.optional(), status: z.enum(clueStatuses).optional(), text: z.string().trim().max(100).optional(), ...pageInput }),
+    output: z.object({ items: z.array(clueSchema.omit({ files: true, handovers: true, disposals: true })), total: z.number().int() }),
+    permission: 'clues.read',
+  },
+  'clues.get': { input: z.object({ id: idSchema }), output: clueSchema, permission: 'clues.read' },
+  'clues.create': {
+    input: z.object({
+      roundId: idSchema,
+      inspectionId: idSchema.nullable().default(null),
+      summary: text(4000),
+      source: text(80),
+      receivedOn: dateSchema,
+      persons: z.array(personReflectedSchema).max(50).default([]),
+    }),
+    output: clueSchema,
+    permission: 'clues.write',
+  },
+  'clues.attachFile': {
+    input: fileUploadSchema.extend({ clueId: idSchema, mime: z.string().max(100) }),
+    output: clueSchema,
+    permission: 'clues.write',
+  },
+  /** The verified file, for viewing inside the app (never written to disk). */
+  'clues.viewFile': {
+    input: z.object({ clueId: idSchema, fileId: idSchema }),
+    output: fileDownloadSchema.extend({ mime: z.string() }),
+    permission: 'clues.read',
+  },
+  'clues.handOver': {
+    input: z.object({
+      clueIds: z.array(idSchema).min(1).max(500),
+      receiverId: idSchema,
+      handedOn: dateSchema,
+      receivingPerson: note(40),
+      answerDueOn: dateSchema.nullable().default(null),
+      note: note(500),
+    }),
+    output: z.object({ handoverId: z.number().int() }),
+    permission: 'clues.write',
+  },
+  'clues.recordDisposal': {
+    input: z.object({ clueId: idSchema, disposalTypeId: idSchema, decidedOn: dateSchema, note: note(1000) }),
+    output: clueSchema,
+    permission: 'clues.write',
+  },
+  'handover.lists': {
+    input: z.object({}).strict(),
+    output: z.object({
+      receivers: z.array(z.object({ id: z.number().int(), name: z.string() })),
+      disposalTypes: z.array(z.object({ id: z.number().int(), name: z.string(), retired: z.boolean() })),
+    }),
+    permission: 'records.read',
+  },
+} as const satisfies Record<string, ChannelDefinition>;
