@@ -61,6 +61,9 @@ export const auditActions = [
   'clue.viewFile',
   'clue.handOver',
   'clue.disposal',
+  'accountability.create',
+  'personMatter.create',
+  'fourLists.export',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -113,6 +113,40 @@ export const clueSchema = z.object({
 });
 export type Clue = z.infer<typeof clueSchema>;
 
+const linkFields = {
+  roundId: idSchema,
+  problemId: idSchema.nullable().default(null),
+  clueId: idSchema.nullable().default(null),
+  receiverId: idSchema.nullable().default(null),
+};
+
+export const accountabilityItemSchema = z.object({
+  id: z.number().int(),
+  roundId: z.number().int(),
+  problemId: z.number().int().nullable(),
+  clueId: z.number().int().nullable(),
+  subjectKind: z.enum(['person', 'unit']),
+  subjectName: z.string(),
+  matter: z.string(),
+  proposedHandling: z.string(),
+  receiverId: z.number().int().nullable(),
+  receiverName: z.string().nullable(),
+});
+export const personMatterSchema = z.object({
+  id: z.number().int(),
+  roundId: z.number().int(),
+  problemId: z.number().int().nullable(),
+  clueId: z.number().int().nullable(),
+  personName: z.string(),
+  unit: z.string(),
+  position: z.string(),
+  matter: z.string(),
+  receiverId: z.number().int().nullable(),
+  receiverName: z.string().nullable(),
+});
+
+export const fourListKinds = ['problems', 'clues', 'accountability', 'personMatters'] as const;
+
 export const findingsChannels = {
   'checklists.templates': { input: z.object({}).strict(), output: z.array(checklistTemplateSchema), permission: 'records.read' },
   /** Saving a template makes a new version; answers given earlier keep their wording. */
@@ -216,6 +250,27 @@ export const findingsChannels = {
     input: z.object({ clueId: idSchema, disposalTypeId: idSchema, decidedOn: dateSchema, note: note(1000) }),
     output: clueSchema,
     permission: 'clues.write',
+  },
+  'accountability.list': { input: z.object({ roundId: idSchema }), output: z.array(accountabilityItemSchema), permission: 'records.read' },
+  'accountability.create': {
+    input: z.object({ ...linkFields, subjectKind: z.enum(['person', 'unit']), subjectName: text(80), matter: text(2000), proposedHandling: note(1000) }),
+    output: accountabilityItemSchema,
+    permission: 'records.write',
+  },
+  'personMatters.list': { input: z.object({ roundId: idSchema }), output: z.array(personMatterSchema), permission: 'records.read' },
+  'personMatters.create': {
+    input: z.object({ ...linkFields, personName: text(40), unit: note(80), position: note(60), matter: text(2000) }),
+    output: personMatterSchema,
+    permission: 'records.write',
+  },
+  /**
+   * One of the four lists (四个清单) of a round, or of one inspection, as .xlsx. The clue list
+   * is for clue officers only; every export is audited.
+   */
+  'fourLists.export': {
+    input: z.object({ kind: z.enum(fourListKinds), roundId: idSchema, inspectionId: idSchema.optional() }),
+    output: fileDownloadSchema,
+    permission: 'records.read',
   },
   'handover.lists': {
     input: z.object({}).strict(),

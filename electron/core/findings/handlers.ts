@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../router/handler-types';
 import * as checklists from './checklists';
 import * as clues from './clues-service';
+import * as lists from './lists-service';
 import * as problems from './problems-service';
 
 export const findingsHandlers: HandlersFor<
@@ -25,6 +26,11 @@ export const findingsHandlers: HandlersFor<
   | 'clues.handOver'
   | 'clues.recordDisposal'
   | 'handover.lists'
+  | 'accountability.list'
+  | 'accountability.create'
+  | 'personMatters.list'
+  | 'personMatters.create'
+  | 'fourLists.export'
 > = {
   'checklists.templates': (ctx) => checklists.listTemplates(ctx.active().vault.db),
   'checklists.saveTemplate': (ctx, input) => checklists.saveTemplate(ctx, input),
@@ -56,6 +62,12 @@ export const findingsHandlers: HandlersFor<
   'clues.viewFile': (ctx, input) => clues.viewFile(ctx, input),
   'clues.handOver': (ctx, input) => clues.handOver(ctx, input),
   'clues.recordDisposal': (ctx, input) => clues.recordDisposal(ctx, input),
+
+  'accountability.list': (ctx, input) => lists.listAccountability(ctx.active().vault.db, input.roundId),
+  'accountability.create': (ctx, input) => lists.createAccountability(ctx, input),
+  'personMatters.list': (ctx, input) => lists.listPersonMatters(ctx.active().vault.db, input.roundId),
+  'personMatters.create': (ctx, input) => lists.createPersonMatter(ctx, input),
+  'fourLists.export': (ctx, input) => lists.exportFourList(ctx, input),
 
   'handover.lists': (ctx) => {
     const db = ctx.active().vault.db;
