@@ -178,7 +178,8 @@ export const findingsChannels = {
 
   'problems.list': {
     input: problemFilterSchema.extend(pageInput),
-    output: z.object({ items: z.array(problemSchema), total: z.number().int() }),
+    /** totalIsLowerBound: a text query matched more than `total`, which is a ceiling. */
+    output: z.object({ items: z.array(problemSchema), total: z.number().int(), totalIsLowerBound: z.boolean() }),
     permission: 'records.read',
   },
   'problems.get': { input: z.object({ id: idSchema }), output: problemSchema, permission: 'records.read' },

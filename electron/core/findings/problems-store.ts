@@ -56,6 +56,9 @@ const SELECT = `
   LEFT JOIN problem_categories c ON c.id = p.category_id`;
 
 /** What the full-text index holds for a problem: its description and evidence. */
+/** Where counting stops for text queries. */
+export const COUNT_CEILING = 10_000;
+
 const indexedText = (fields: { description: string; evidence: string }) => `${fields.description}\n${fields.evidence}`;
 
 export class ProblemsStore {
@@ -65,7 +68,7 @@ export class ProblemsStore {
    * One page of problems, newest first. Text goes through the bigram index and is confirmed
    * with LIKE on the candidates only, so a text query never scans the table.
    */
-  list(filter: ProblemFilter, page: { page: number; pageSize: number }): { items: Problem[]; total: number } {
+  list(filter: ProblemFilter, page: { page: number; pageSize: number }): { items: Problem[]; total: number; totalIsLowerBound: boolean } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     const add = (sql: string, name: string, value: unknown) => {
@@ -79,19 +82,31 @@ export class ProblemsStore {
     if (filter.focus !== undefined) add('p.focus = @focus', 'focus', filter.focus);
     if (filter.source !== undefined) add('p.source = @source', 'source', filter.source);
     if (filter.isCommon !== undefined) add('p.is_common = @isCommon', 'isCommon', filter.isCommon ? 1 : 0);
+    // With text, the full-text index drives the query (its matches are few next to the table),
+    // and LIKE confirms each candidate so the result is exact.
+    let ftsJoin = '';
     if (filter.text) {
       const query = bigramQuery(filter.text);
-      if (query.match) add('p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH @match)', 'match', query.match);
+      if (query.match) {
+        ftsJoin = 'JOIN problems_fts ON problems_fts.rowid = p.id';
+        add('problems_fts MATCH @match', 'match', query.match);
+      }
       query.terms.forEach((term, i) => add(`(p.description || char(10) || p.evidence) LIKE @like${i} ESCAPE '\\'`, `like${i}`, likePattern(term)));
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const needsJoin = /\bi\./.test(clause);
-    const countFrom = needsJoin ? 'problems p JOIN inspections i ON i.id = p.inspection_id' : 'problems p';
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${countFrom} ${clause}`).get(params) as { n: number }).n;
+    const inspectionJoin = /\bi\./.test(clause) ? 'JOIN inspections i ON i.id = p.inspection_id' : '';
+    // A text query that matches most of a million problems is counted up to a ceiling: the
+    // page shows "more than 10,000" rather than spend a second on an exact number.
+    const counted = (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM problems p ${ftsJoin} ${inspectionJoin} ${clause} ${filter.text ? `LIMIT ${COUNT_CEILING + 1}` : ''})`)
+        .get(params) as { n: number }
+    ).n;
     const rows = this.db
-      .prepare(`${SELECT} ${clause} ORDER BY p.id DESC LIMIT @limit OFFSET @offset`)
+      .prepare(`${SELECT} ${ftsJoin} ${clause} ORDER BY p.id DESC LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }) as ProblemRow[];
-    return { items: rows.map((r) => this.toProblem(r)), total };
+    const capped = counted > COUNT_CEILING;
+    return { items: rows.map((r) => this.toProblem(r)), total: capped ? COUNT_CEILING : counted, totalIsLowerBound: capped };
   }
 
   byId(id: number): Problem | null {
