@@ -75,17 +75,36 @@ export const importIssueSchema = z.object({
   message: z.string(),
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
+/**
+ * The outcome of an import in any mode. A file with errors is not an error of the call: in
+ * mode `all` it comes back with its issues and `imported: 0`, so the renderer shows the same
+ * issue table whatever the mode. Only a file that cannot be read at all (not an .xlsx, damaged,
+ * over the size or row limits) fails the call, with IMPORT_UNREADABLE and `details.reason`.
+ */
 export const importResultSchema = z.object({
+  /** The sheet that was read. */
+  sheetName: z.string(),
+  /** Data rows (non-empty rows below the header row). */
   totalRows: z.number().int(),
+  /** Rows without any issue (and whose 上级单位 row, if any, is good too). */
   goodRows: z.number().int(),
+  /** Row-numbered issues, sorted by row; at most the first 1000 of them (see issueCount). */
   issues: z.array(importIssueSchema),
+  /** How many issues were found in all, listed or not. */
+  issueCount: z.number().int(),
   /** Rows written: 0 unless committed (all rows good, or the good rows on explicit choice). */
   imported: z.number().int(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+export const importModes = ['validate', 'all', 'goodRows'] as const;
+export type ImportMode = (typeof importModes)[number];
 export const importInputSchema = fileUploadSchema.extend({
-  /** validate: check only; all: write only if every row is good; goodRows: write the good ones. */
-  mode: z.enum(['validate', 'all', 'goodRows']),
+  /**
+   * validate: check only, nothing is written; all: write only if every row is good (otherwise
+   * the issues come back with imported 0); goodRows: write the good rows and skip the bad ones,
+   * on the user's explicit choice.
+   */
+  mode: z.enum(importModes),
 });
 
 export const personInputSchema = z.object({
@@ -161,12 +180,18 @@ export const registryChannels = {
   'people.update': { input: personInputSchema.extend({ id: idSchema }), output: personSchema, permission: 'records.write' },
 } as const satisfies Record<string, ChannelDefinition>;
 
-/** Spreadsheet import and export of the registry (exceljs in the core). */
+/**
+ * Spreadsheet import and export of the registry (exceljs in the core). The template and the
+ * export share their columns, so an exported file imports into another vault unchanged.
+ */
 export const registryTransferChannels = {
   'units.import': { input: importInputSchema, output: importResultSchema, permission: 'records.write' },
   'units.importTemplate': { input: z.object({}).strict(), output: fileDownloadSchema, permission: 'records.read' },
   'units.export': { input: unitFilterSchema, output: fileDownloadSchema, permission: 'records.read' },
-  /** 党建考核 results of one year, from the 市直机关工委 list (unit name + result). */
+  /**
+   * 党建考核 results of one year, from the 市直机关工委 list: 单位名称, optional 所属旗县区, and
+   * 考核结果 (好, 较好, 一般, 差 …). A result already recorded for that unit and year is replaced.
+   */
   'units.importAssessments': {
     input: importInputSchema.extend({ year: z.number().int().min(2000).max(2100) }),
     output: importResultSchema,

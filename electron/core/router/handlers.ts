@@ -1,11 +1,13 @@
 import { accountHandlers } from '../accounts/handlers';
 import { catalogHandlers } from '../catalogs/handlers';
 import { coverageHandlers } from '../coverage/handlers';
+import { findingsHandlers } from '../findings/handlers';
 import { groupHandlers } from '../groups/handlers';
 import { inspectionHandlers } from '../inspections/handlers';
 import { peopleHandlers } from '../people/handlers';
 import { roundHandlers } from '../rounds/handlers';
 import { unitHandlers } from '../units/handlers';
+import { unitTransferHandlers } from '../units/transfer-handlers';
 import { auditHandlers } from '../audit/handlers';
 import { sessionHandlers } from '../session/handlers';
 import { settingsHandlers } from '../settings/handlers';
@@ -24,9 +26,11 @@ export const handlers: HandlerTable = {
   ...settingsHandlers,
   ...catalogHandlers,
   ...unitHandlers,
+  ...unitTransferHandlers,
   ...peopleHandlers,
   ...roundHandlers,
   ...groupHandlers,
   ...inspectionHandlers,
   ...coverageHandlers,
+  ...findingsHandlers,
 };
