@@ -273,6 +273,22 @@ export const findingsChannels = {
     output: fileDownloadSchema,
     permission: 'records.read',
   },
+  /** Hand-overs past their answer deadline with clues still undisposed: counts, never clue content. */
+  'handover.overdue': {
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        handoverId: z.number().int(),
+        roundLabel: z.string(),
+        receiverName: z.string(),
+        handedOn: z.string(),
+        answerDueOn: z.string(),
+        daysOverdue: z.number().int(),
+        openClues: z.number().int(),
+      }),
+    ),
+    permission: 'records.read',
+  },
   'handover.lists': {
     input: z.object({}).strict(),
     output: z.object({

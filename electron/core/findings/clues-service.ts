@@ -258,3 +258,28 @@ export function recordDisposal(ctx: CoreContext, input: ChannelInput<'clues.reco
     return full(session, input.clueId);
   });
 }
+
+/** Hand-overs whose answer deadline has passed while some of their clues have no disposal yet. */
+export function overdueHandovers(db: Db, today: string): ChannelOutput<'handover.overdue'> {
+  const rows = db
+    .prepare(
+      `SELECT h.id, r.number AS round_number, t.name AS term_name, rc.name AS receiver_name, h.handed_on, h.answer_due_on,
+         count(*) AS open_clues
+       FROM handovers h
+       JOIN rounds r ON r.id = h.round_id JOIN terms t ON t.id = r.term_id JOIN receivers rc ON rc.id = h.receiver_id
+       JOIN handover_items hi ON hi.handover_id = h.id AND hi.item_type = 'clue'
+       JOIN clues c ON c.id = hi.item_id AND c.status <> 'disposed'
+       WHERE h.answer_due_on IS NOT NULL AND h.answer_due_on < ?
+       GROUP BY h.id ORDER BY h.answer_due_on`,
+    )
+    .all(today) as { id: number; round_number: number; term_name: string; receiver_name: string; handed_on: string; answer_due_on: string; open_clues: number }[];
+  return rows.map((r) => ({
+    handoverId: r.id,
+    roundLabel: roundLabel(r.term_name, r.round_number),
+    receiverName: r.receiver_name,
+    handedOn: r.handed_on,
+    answerDueOn: r.answer_due_on,
+    daysOverdue: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.answer_due_on}T00:00:00Z`)) / 86_400_000),
+    openClues: r.open_clues,
+  }));
+}

@@ -50,7 +50,12 @@ describe('confidential clues', () => {
     const discipline = receivers.find((r) => r.name === '市纪委监委')!;
     expect((await app.fail('clues.recordDisposal', { clueId: clue.id, disposalTypeId: disposalTypes[0]!.id, decidedOn: '2020-05-01' })).code).toBe('INVALID_INPUT');
     await app.call('clues.handOver', { clueIds: [clue.id], receiverId: discipline.id, handedOn: '2020-05-10', receivingPerson: '李主任', answerDueOn: '2020-11-10' });
+    // Past its deadline and not yet disposed: overdue (a count, no clue content).
+    expect(await app.call('handover.overdue', {})).toEqual([
+      expect.objectContaining({ receiverName: '市纪委监委', answerDueOn: '2020-11-10', openClues: 1, roundLabel: '十二届市委第八轮巡察' }),
+    ]);
     const disposed = await app.call('clues.recordDisposal', { clueId: clue.id, disposalTypeId: disposalTypes[1]!.id, decidedOn: '2020-06-15', note: '已初步核实' });
+    expect(await app.call('handover.overdue', {})).toEqual([]);
     expect(disposed).toMatchObject({ status: 'disposed', handovers: [{ receiverName: '市纪委监委', handedOn: '2020-05-10' }], disposals: [{ typeName: '初步核实' }] });
 
     await app.call('clues.list', { page: 1, pageSize: 10 });

@@ -1,3 +1,4 @@
+import { localDate } from '../context';
 import type { HandlersFor } from '../router/handler-types';
 import * as checklists from './checklists';
 import * as clues from './clues-service';
@@ -31,6 +32,7 @@ export const findingsHandlers: HandlersFor<
   | 'personMatters.list'
   | 'personMatters.create'
   | 'fourLists.export'
+  | 'handover.overdue'
 > = {
   'checklists.templates': (ctx) => checklists.listTemplates(ctx.active().vault.db),
   'checklists.saveTemplate': (ctx, input) => checklists.saveTemplate(ctx, input),
@@ -68,6 +70,8 @@ export const findingsHandlers: HandlersFor<
   'personMatters.list': (ctx, input) => lists.listPersonMatters(ctx.active().vault.db, input.roundId),
   'personMatters.create': (ctx, input) => lists.createPersonMatter(ctx, input),
   'fourLists.export': (ctx, input) => lists.exportFourList(ctx, input),
+
+  'handover.overdue': (ctx) => clues.overdueHandovers(ctx.active().vault.db, localDate(ctx.now())),
 
   'handover.lists': (ctx) => {
     const db = ctx.active().vault.db;
