@@ -59,6 +59,7 @@ export const auditActions = [
   'clue.create',
   'clue.attachFile',
   'clue.viewFile',
+  'clue.saveFileCopy',
   'clue.handOver',
   'clue.disposal',
   'accountability.create',

@@ -44,6 +44,8 @@ export const errorMessages = {
   FILE_TAMPERED: '文件校验失败：存储的文件已被改动或损坏，已拒绝显示',
   FILE_MISSING: '存储的文件不见了，请从备份中恢复',
   FILE_TOO_LARGE: '文件过大，无法在程序内直接查看，请另存后查看',
+  DIALOG_UNAVAILABLE: '此操作需要在桌面版中选择文件，当前运行方式不支持',
+  CANCELLED: '操作已取消',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -91,6 +93,8 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   FILE_TAMPERED: 'File check failed: the stored file was changed or damaged and will not be shown',
   FILE_MISSING: 'The stored file is missing; restore it from a backup',
   FILE_TOO_LARGE: 'The file is too large to view inside the app; save a copy to view it',
+  DIALOG_UNAVAILABLE: 'Choosing a file needs the desktop app; it is not available here',
+  CANCELLED: 'Cancelled',
 };
 
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];

@@ -3,6 +3,7 @@ import { permissions as allPermissions, roleMay, type Role } from '../../shared/
 import { AccountsStore } from './accounts/accounts-store';
 import { AuditLog, type AuditEvent } from './audit/audit-log';
 import type { ScryptCost } from './crypto/keys';
+import type { FilePort } from './files/file-port';
 import { AppError } from './errors';
 import { OfficeStore } from './office/office-store';
 import { SettingsStore } from './settings/settings-store';
@@ -17,6 +18,8 @@ export interface CoreOptions {
   scryptCost?: ScryptCost;
   migrations?: readonly Migration[];
   now?: () => Date;
+  /** The OS file dialogs (Electron's, in the app); absent in the browser fallback. */
+  files?: FilePort;
 }
 
 /** Everything a service needs while a user is signed in and the vault is open. */

@@ -14,6 +14,8 @@ import type {
   Protocol,
   Session,
 } from 'electron';
+import type { FilePort } from '../core/files/file-port';
+import { electronFilePort } from './dialogs';
 import { registerIpc, type CoreInvoker } from './ipc';
 import { aboutDetail, buildMenuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -39,7 +41,7 @@ export interface ElectronModules {
   >;
   BrowserWindow: BrowserWindowConstructor & { getAllWindows(): BrowserWindow[] };
   Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): Menu; setApplicationMenu(menu: Menu | null): void };
-  dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox'>;
+  dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox' | 'showOpenDialog' | 'showSaveDialog'>;
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   session: { defaultSession: Session };
@@ -47,7 +49,7 @@ export interface ElectronModules {
 
 export interface StartShellOptions {
   electron: ElectronModules;
-  createCore: (options: { vaultDir: string }) => ShellCore;
+  createCore: (options: { vaultDir: string; files: FilePort }) => ShellCore;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
 }
@@ -147,7 +149,7 @@ export function startShell(options: StartShellOptions): ShellHandle {
       ),
     );
 
-    core = options.createCore({ vaultDir: resolveVaultDir(app.getPath('userData'), env) });
+    core = options.createCore({ vaultDir: resolveVaultDir(app.getPath('userData'), env), files: electronFilePort(dialog, getWindow) });
     registerIpc(ipcMain, {
       core: {
         invoke: (channel, input) => {

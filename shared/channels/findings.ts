@@ -229,6 +229,17 @@ export const findingsChannels = {
     output: clueSchema,
     permission: 'clues.write',
   },
+  /**
+   * A file of any size chosen in the OS dialog, streamed into the encrypted store (a 2 GB scan
+   * never sits whole in memory). CANCELLED when the user closes the dialog.
+   */
+  'clues.attachFromDisk': { input: z.object({ clueId: idSchema }), output: clueSchema, permission: 'clues.write' },
+  /** Saves a decrypted, verified copy where the user chooses: an explicit, audited act. */
+  'clues.saveFileCopy': {
+    input: z.object({ clueId: idSchema, fileId: idSchema }),
+    output: z.object({ saved: z.boolean() }),
+    permission: 'clues.read',
+  },
   /** The verified file, for viewing inside the app (never written to disk). */
   'clues.viewFile': {
     input: z.object({ clueId: idSchema, fileId: idSchema }),

@@ -1,6 +1,8 @@
 import type { ChannelInput, ChannelOutput, Clue } from '../../../shared/contract';
 import type { ClueStatus } from '../../../shared/domain';
 import { roundLabel } from '../../../shared/format';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { actorOf, change, type ActiveSession, type CoreContext } from '../context';
 import { AppError } from '../errors';
 import { FileStore } from '../files/file-store';
@@ -188,6 +190,77 @@ export async function attachFile(ctx: CoreContext, input: ChannelInput<'clues.at
     detail: { code: exists.code, file: input.fileName, size: record.size, sha256: record.sha256 },
   });
   return full(session, input.clueId);
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  txt: 'text/plain',
+};
+/** The largest file the store takes from disk (a multi-page colour scan fits well inside). */
+const MAX_FILE_BYTES = 8 * 1024 ** 3;
+
+function filePort(ctx: CoreContext) {
+  if (!ctx.options.files) throw new AppError('DIALOG_UNAVAILABLE');
+  return ctx.options.files;
+}
+
+export async function attachFromDisk(ctx: CoreContext, clueId: number): Promise<Clue> {
+  const session = ctx.active();
+  const clue = session.vault.db.prepare('SELECT code FROM clues WHERE id = ?').get(clueId) as { code: string } | undefined;
+  if (!clue) throw new AppError('NOT_FOUND');
+  const path = await filePort(ctx).chooseFileToOpen({
+    title: `为 ${clue.code} 添加线索材料`,
+    filters: [{ name: 'PDF、图片、Word、文本', extensions: Object.keys(MIME_BY_EXTENSION) }],
+  });
+  if (!path) throw new AppError('CANCELLED');
+  const extension = extname(path).slice(1).toLowerCase();
+  const mime = MIME_BY_EXTENSION[extension];
+  if (!mime) throw new AppError('INVALID_INPUT', '只接受 PDF、图片、Word 和文本文件');
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件超过 8 GB，无法存入');
+  const record = await new FileStore(session.vault).put(createReadStream(path, { highWaterMark: 1024 * 1024 }), {
+    fileName: basename(path),
+    mime,
+    ownerType: 'clue',
+    ownerId: clueId,
+    createdBy: session.user.id,
+    at: ctx.now().toISOString(),
+  });
+  session.audit.append({
+    action: 'clue.attachFile',
+    actor: actorOf(session.user),
+    target: { type: 'clue', id: clueId },
+    detail: { code: clue.code, file: record.fileName, size: record.size, sha256: record.sha256 },
+  });
+  return full(session, clueId);
+}
+
+export async function saveFileCopy(ctx: CoreContext, input: ChannelInput<'clues.saveFileCopy'>): Promise<{ saved: boolean }> {
+  const session = ctx.active();
+  assertMayReadClues(session);
+  const clue = session.vault.db.prepare('SELECT code FROM clues WHERE id = ?').get(input.clueId) as { code: string } | undefined;
+  const store = new FileStore(session.vault);
+  const file = store.get(input.fileId);
+  if (!clue || !file || file.ownerType !== 'clue' || file.ownerId !== input.clueId) throw new AppError('NOT_FOUND');
+  const target = await filePort(ctx).chooseFileToSave({ title: `另存 ${clue.code} 的线索材料`, defaultName: file.fileName });
+  if (!target) return { saved: false };
+  await store.exportTo(file.id, target);
+  session.audit.append({
+    action: 'clue.saveFileCopy',
+    actor: actorOf(session.user),
+    target: { type: 'clue', id: input.clueId },
+    detail: { code: clue.code, file: file.fileName, savedTo: target, sha256: file.sha256 },
+  });
+  return { saved: true };
 }
 
 export async function viewFile(ctx: CoreContext, input: ChannelInput<'clues.viewFile'>): Promise<ChannelOutput<'clues.viewFile'>> {

@@ -24,6 +24,8 @@ export const findingsHandlers: HandlersFor<
   | 'clues.create'
   | 'clues.attachFile'
   | 'clues.viewFile'
+  | 'clues.attachFromDisk'
+  | 'clues.saveFileCopy'
   | 'clues.handOver'
   | 'clues.recordDisposal'
   | 'handover.lists'
@@ -62,6 +64,8 @@ export const findingsHandlers: HandlersFor<
   'clues.create': (ctx, input) => clues.createClue(ctx, input),
   'clues.attachFile': (ctx, input) => clues.attachFile(ctx, input),
   'clues.viewFile': (ctx, input) => clues.viewFile(ctx, input),
+  'clues.attachFromDisk': (ctx, input) => clues.attachFromDisk(ctx, input.clueId),
+  'clues.saveFileCopy': (ctx, input) => clues.saveFileCopy(ctx, input),
   'clues.handOver': (ctx, input) => clues.handOver(ctx, input),
   'clues.recordDisposal': (ctx, input) => clues.recordDisposal(ctx, input),
 

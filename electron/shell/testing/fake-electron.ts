@@ -254,7 +254,12 @@ export function createFakeElectron() {
       }),
     },
     menus,
-    dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/tmp/chosen.pdf'] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+    },
     ipcMain: createFakeIpcMain(),
     protocol: createFakeProtocol(),
     session: { defaultSession: createFakeSession() },
