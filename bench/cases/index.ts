@@ -4,8 +4,10 @@
  */
 import type { BenchCase } from '../lib/types';
 import { auditChain } from './audit-chain';
+import { coveragePage } from './coverage';
 import { insertSelectMix } from './insert-select';
 import { openVault } from './open-vault';
+import { roundPageQuery } from './round-page';
 import { unlockKdf } from './unlock-kdf';
 
-export const benchCases: readonly BenchCase[] = [unlockKdf, openVault, insertSelectMix, auditChain];
+export const benchCases: readonly BenchCase[] = [unlockKdf, openVault, insertSelectMix, auditChain, coveragePage, roundPageQuery];

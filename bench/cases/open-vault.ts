@@ -21,7 +21,13 @@ function firstRead(db: Db): void {
 
 /** Copies every row of the vault's tables into a plain database with the same schema (rows the migrations seed are there already). */
 function copyRows(from: Db, to: Db): void {
-  const tables = from.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  // Ordinary tables only: virtual tables (FTS5) and their shadow tables are written by SQLite itself.
+  const tables = from
+    .prepare(
+      `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT IN (SELECT name || suffix FROM pragma_table_list, (SELECT '_data' AS suffix UNION SELECT '_idx' UNION SELECT '_content' UNION SELECT '_docsize' UNION SELECT '_config') WHERE type = 'virtual')`,
+    )
+    .all() as { name: string }[];
   to.transaction(() => {
     for (const { name } of tables) {
       const rows = from.prepare(`SELECT * FROM ${name}`).all() as Record<string, unknown>[];

@@ -6,12 +6,13 @@ import type { CliCommand } from './command';
 import { demoCommand } from './demo';
 import { reportError, unexpectedError } from './errors';
 import { initCommand } from './init';
+import { statsCommand } from './stats';
 import { CliError, EXIT, usageError, writeLine, type CliIo } from './io';
 import { refusePasswordArguments } from './args';
 import { verifyCommand } from './verify';
 import { displayWidth, padEnd } from './output';
 
-export const commands: readonly CliCommand[] = [initCommand, verifyCommand, demoCommand];
+export const commands: readonly CliCommand[] = [initCommand, verifyCommand, demoCommand, statsCommand];
 
 function generalHelp(): string {
   const width = Math.max(...commands.map((c) => displayWidth(c.name)));

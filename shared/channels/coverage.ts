@@ -49,7 +49,8 @@ export const lookbackCandidateSchema = z.object({
   endedOn: z.string().nullable(),
   /** Days since the inspection ended (or the round's 撤离 date). */
   ageDays: z.number().int().nullable(),
-  reason: z.string(),
+  /** Why the unit is a candidate; the renderer words it. */
+  reason: z.enum(['notFollowedUp', 'notEnded']),
 });
 
 export const dashboardSchema = z.object({

@@ -27,9 +27,10 @@ const COVERAGE_CTE = `
     WHERE r.term_id = @termId AND i.mode <> 'lookback'
   ),
   due AS (
+    -- IN rather than a LEFT JOIN: without statistics the planner scanned \`covered\` once per unit.
     SELECT u.id, u.kind_id, u.region_id, u.status, u.established_on, u.status_changed_on,
-      (c.unit_id IS NOT NULL) AS is_covered
-    FROM units u LEFT JOIN covered c ON c.unit_id = u.id
+      (u.id IN (SELECT unit_id FROM covered)) AS is_covered
+    FROM units u
     WHERE (u.established_on IS NULL OR u.established_on <= @termEnd)
       AND NOT (u.status <> 'active' AND u.status_changed_on IS NOT NULL AND u.status_changed_on < @termStart)
   ),
@@ -183,7 +184,7 @@ export function lookbackCandidates(db: Db, termId: number, today: string): Chann
       roundLabel: roundLabel(row.name, r.round_number),
       endedOn: r.ended_on,
       ageDays,
-      reason: ageDays === null ? '尚未结束' : `巡察结束已 ${ageDays} 天，尚未开展“回头看”`,
+      reason: ageDays === null ? ('notEnded' as const) : ('notFollowedUp' as const),
     };
   });
 }

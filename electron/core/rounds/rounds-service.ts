@@ -56,7 +56,8 @@ export function createRound(ctx: CoreContext, input: ChannelInput<'rounds.create
     if (!terms.byId(fields.termId)) throw new AppError('INVALID_REFERENCE', '所选届次不存在');
     assertRoundNumberFree(vault.db, fields.termId, fields.number, null);
     const id = rounds.insert(fields, ctx.now().toISOString());
-    rounds.recordStageBegan(id, 'plan', localDate(ctx.now()));
+    // A round entered after the fact begins its 计划 stage on its planned start, not today.
+    rounds.recordStageBegan(id, 'plan', fields.plannedStart ?? localDate(ctx.now()));
     record({ action: 'round.create', target: { type: 'round', id }, detail: { ...fields } });
     return rounds.byId(id)!;
   });

@@ -1,0 +1,255 @@
+/**
+ * `xuncha demo` then `xuncha stats`: the demo must give exactly the figures of the 2020 report
+ * (/work/shared/seed), built through the core's channels, reproducibly; stats must report them
+ * and change nothing but the sign-in and sign-out entries of the audit log.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Vault } from '../core/vault/vault';
+import type { CoverageStats, RoundStats, TermRoundStats } from './stats';
+import { runXuncha, type CliRun } from './testing/run-xuncha';
+
+const PASSWORD = 'Huhehaote2020';
+
+let work: string;
+let vault: string;
+let demoRun: CliRun;
+let demoSeconds: number;
+
+interface StatsJson {
+  ok: boolean;
+  office: { name: string };
+  sections: {
+    rounds: { terms: TermRoundStats[] };
+    coverage: { terms: CoverageStats[] };
+    years: { years: { year: number; rounds: number; groups: number; peopleDrawn: number; inspections: number }[] };
+  };
+}
+
+function stats(dir: string, extra: string[] = [], user = 'gaozhiyuan') {
+  return runXuncha(['stats', '--vault', dir, '--user', user, '--password-stdin', ...extra], { stdin: `${PASSWORD}\n` });
+}
+
+async function statsJson(dir: string): Promise<StatsJson> {
+  const result = await stats(dir, ['--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as StatsJson;
+}
+
+function round(json: StatsJson, number: number): RoundStats {
+  const found = json.sections.rounds.terms[0]!.rounds.find((r) => r.number === number);
+  if (!found) throw new Error(`no round ${number}`);
+  return found;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'xuncha-stats-'));
+  vault = join(work, 'demo');
+  const started = performance.now();
+  demoRun = await runXuncha(['demo', '--vault', vault, '--password-stdin'], { stdin: `${PASSWORD}\n` });
+  demoSeconds = (performance.now() - started) / 1000;
+});
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('xuncha demo builds the 2020 rounds of the report', () => {
+  it('runs cleanly, quickly, and sums up the two rounds', () => {
+    expect(demoRun.stderr).not.toMatch(/Error|错误/);
+    expect(demoRun.code).toBe(0);
+    // The brief: ≤ ~20 s with the test KDF; the whole run here, node start-up included.
+    expect(demoSeconds).toBeLessThan(45);
+    expect(demoRun.stdout).toContain('十二届市委第八轮巡察：16 个巡察组');
+    expect(demoRun.stdout).toContain('十二届市委第九轮巡察：13 个巡察组，抽调 214 人，55 天');
+    expect(demoRun.stdout).toMatch(/被巡察单位名录：\d+ 个单位/);
+    expect(demoRun.stdout).toMatch(/2019年度党建考核结果：\d+ 个市直单位/);
+  });
+
+  it('第八轮: 16 groups; 9 routine, 7 + 10 special, 36 + 人防 回头看, 9 + 20 提级交叉, 10 点穴式', async () => {
+    const r8 = round(await statsJson(vault), 8);
+    expect(r8).toMatchObject({ year: 2020, groups: 16, stage: 'rectification', unassigned: 0, conflictsOpen: 0, overrides: 0 });
+    expect(r8.members).toBe(r8.peopleDrawn);
+    expect(r8.byModeAndKind).toEqual({
+      routine: { 市直部门: 9 },
+      special: { 市直部门: 17 },
+      lookback: { 市属国有企业: 36, 市直部门: 1, 旗县区部门: 9 },
+      elevated_cross: { '乡镇/街道': 9, '村/社区': 20 },
+      pinpoint: { '村/社区': 10 },
+    });
+    expect(r8.byTopic).toEqual({ 煤炭矿产资源领域: 7, 优化营商环境: 10 });
+    // 专项+联动 (7) and 回头看+联动 (市县两级人防: 10).
+    expect(r8.linked).toBe(17);
+    expect(r8.inspections).toBe(9 + 17 + 46 + 29 + 10);
+  });
+
+  it('第九轮: 13 groups, 214 people, 55 days; 8 units + 2 villages routine; 116 + 44 + 9 + 9 提级交叉', async () => {
+    const r9 = round(await statsJson(vault), 9);
+    expect(r9).toMatchObject({
+      year: 2020,
+      groups: 13,
+      peopleDrawn: 214,
+      members: 214,
+      daysOnSite: 55,
+      actualStart: '2020-08-03',
+      actualEnd: '2020-09-26',
+      stage: 'handover',
+      conflictsOpen: 0,
+      overrides: 1,
+    });
+    expect(r9.byModeAndKind).toEqual({
+      routine: { 市直部门: 8, '村/社区': 2 },
+      elevated_cross: { 派出所: 116, 国土所: 44, '法院/执行局': 9, '村/社区': 9 },
+    });
+    expect(r9.inspections).toBe(188);
+  });
+
+  it('the earlier rounds are filed, every stage ticked, and the term is reported with its coverage', async () => {
+    const json = await statsJson(vault);
+    expect(json.ok).toBe(true);
+    expect(json.office.name).toBe('呼和浩特市委巡察办');
+    const term = json.sections.rounds.terms[0]!;
+    expect(term.termName).toBe('十二届市委');
+    expect(term.rounds.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const r of term.rounds.slice(0, 7)) {
+      expect(r.stage).toBe('filed');
+      expect(r.stepsDone).toBe(r.stepsTotal);
+      expect(r.members).toBe(r.peopleDrawn);
+      expect(r.conflictsOpen).toBe(0);
+    }
+    expect(round(json, 6).byModeAndKind).toEqual({ special: { 市属国有企业: 36 } });
+
+    const coverage = json.sections.coverage.terms[0]!;
+    expect(coverage.termName).toBe('十二届市委');
+    expect(coverage.covered).toBeLessThan(coverage.total);
+    expect(coverage.percent).toBe(Math.round((coverage.covered / coverage.total) * 1000) / 10);
+    const kind = (label: string) => coverage.byKind.find((k) => k.label === label)!;
+    expect(kind('派出所')).toMatchObject({ total: 116, covered: 116, percent: 100 });
+    expect(kind('国土所')).toMatchObject({ total: 44, covered: 44 });
+    expect(kind('法院/执行局')).toMatchObject({ total: 9, covered: 9 });
+    // 36 of the 38 enterprises were inspected (2019 专项); 回头看 does not count as coverage.
+    expect(kind('市属国有企业')).toMatchObject({ total: 38, covered: 36 });
+    // The 2019 reform: six new bureaus and two later enterprises; two merged bureaus never inspected.
+    expect(coverage.newUnits).toBe(8);
+    expect(coverage.retiredUncovered).toBe(2);
+
+    const y2020 = json.sections.years.years.find((y) => y.year === 2020)!;
+    expect(y2020).toMatchObject({ rounds: 2, groups: 29, peopleDrawn: round(json, 8).peopleDrawn + 214 });
+  });
+
+  it('points every 回头看 at the unit’s 2019 inspection and keeps the one 回避 override with its reason', async () => {
+    const opened = await Vault.openWithPassword(vault, 'admin', PASSWORD);
+    expect(opened).not.toBeNull();
+    try {
+      const db = opened!.db;
+      const follows = db
+        .prepare(
+          `SELECT r.number AS round, f.mode AS followed, fr.number AS followed_round, count(*) AS n
+           FROM inspections i JOIN rounds r ON r.id = i.round_id
+           JOIN inspections f ON f.id = i.follows_inspection_id JOIN rounds fr ON fr.id = f.round_id
+           WHERE i.mode = 'lookback' GROUP BY r.number, f.mode, fr.number ORDER BY fr.number`,
+        )
+        .all();
+      expect(follows).toEqual([
+        { round: 8, followed: 'special', followed_round: 6, n: 36 },
+        { round: 8, followed: 'special', followed_round: 7, n: 10 },
+      ]);
+      const overrides = db.prepare('SELECT override_reason AS reason FROM group_members WHERE override_reason IS NOT NULL').all() as { reason: string }[];
+      expect(overrides).toHaveLength(1);
+      expect(overrides[0]!.reason).toContain('经市委巡察工作领导小组研究同意');
+      // The 2019 党建考核 list came in through units.importAssessments.
+      const assessed = db.prepare("SELECT count(*) AS n FROM unit_assessments a JOIN units u ON u.id = a.unit_id WHERE a.year = 2019 AND u.region_id IS NULL").get() as { n: number };
+      expect(assessed.n).toBeGreaterThan(40);
+      // Everything went through the channels, so it is all in the audit log.
+      const audited = db.prepare("SELECT action, count(*) AS n FROM audit_entries WHERE action IN ('group.addMember', 'inspection.createBatch', 'unit.create') GROUP BY action ORDER BY action").all() as { action: string; n: number }[];
+      const members = db.prepare('SELECT count(*) AS n FROM group_members').get() as { n: number };
+      const units = db.prepare('SELECT count(*) AS n FROM units').get() as { n: number };
+      expect(audited.find((a) => a.action === 'group.addMember')?.n).toBe(members.n);
+      expect(audited.find((a) => a.action === 'unit.create')?.n).toBe(units.n);
+      // 提级交叉 groups: nobody from a 旗县区 they inspect.
+      const crossed = db
+        .prepare(
+          `SELECT count(*) AS n FROM group_members m JOIN people p ON p.id = m.person_id LEFT JOIN units pu ON pu.id = p.unit_id
+           JOIN inspections i ON i.group_id = m.group_id JOIN units u ON u.id = i.unit_id
+           WHERE i.mode IN ('cross', 'elevated_cross') AND coalesce(p.region_id, pu.region_id) = u.region_id`,
+        )
+        .get() as { n: number };
+      expect(crossed.n).toBe(0);
+    } finally {
+      opened!.close();
+    }
+  });
+
+  it('is reproducible: a second demo gives the same figures, groups and names', async () => {
+    const again = join(work, 'again');
+    const run = await runXuncha(['demo', '--vault', again, '--password-stdin'], { stdin: `${PASSWORD}\n` });
+    expect(run.code).toBe(0);
+    const [first, second] = await Promise.all([statsJson(vault), statsJson(again)]);
+    expect(second.sections).toEqual(first.sections);
+    const names = async (dir: string) => {
+      const opened = await Vault.openWithPassword(dir, 'admin', PASSWORD);
+      try {
+        return opened!.db
+          .prepare('SELECT g.number, p.name, m.role FROM group_members m JOIN inspection_groups g ON g.id = m.group_id JOIN people p ON p.id = m.person_id ORDER BY g.id, p.id')
+          .all();
+      } finally {
+        opened!.close();
+      }
+    };
+    expect(await names(again)).toEqual(await names(vault));
+  });
+});
+
+describe('xuncha stats', () => {
+  it('prints the sections for people, Chinese first, and only reads', async () => {
+    const before = await auditActions(vault);
+    const result = await stats(vault, [], 'zhanghui');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('== 轮次、巡察组和巡察任务 / Rounds, groups and inspections ==');
+    expect(result.stdout).toContain('== 全覆盖（按届） / Full coverage per term ==');
+    expect(result.stdout).toContain('十二届市委第九轮巡察（2020，2020-08-03 至 2020-09-26，移交）');
+    expect(result.stdout).toContain('提级交叉 elevated cross: 178（派出所 116、国土所 44、法院/执行局 9、村/社区 9）');
+    expect(result.stdout).toContain('常规 routine: 10（市直部门 8、村/社区 2）');
+    const after = await auditActions(vault);
+    const added = after.slice(before.length);
+    expect(added.every((a) => a.startsWith('session.'))).toBe(true);
+  });
+
+  it('--section picks sections; an unknown one is a usage error', async () => {
+    const result = await stats(vault, ['--json', '--section', 'coverage']);
+    expect(result.code).toBe(0);
+    expect(Object.keys(JSON.parse(result.stdout).sections)).toEqual(['coverage']);
+
+    const bad = await stats(vault, ['--section', 'problems']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('没有名为“problems”的统计部分');
+  });
+
+  it('a wrong password exits 2 with the core’s message, in JSON too', async () => {
+    const result = await runXuncha(['stats', '--vault', vault, '--user', 'admin', '--password-stdin', '--json'], { stdin: 'Wrong2020pass\n' });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+  });
+
+  it('--help is Chinese first, then English, and lists the sections', async () => {
+    const result = await runXuncha(['stats', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('用法 Usage:')).toBe(true);
+    expect(result.stdout.search(/^登录后/m)).toBeLessThan(result.stdout.search(/^Signs in/m));
+    for (const id of ['rounds', 'coverage', 'years']) expect(result.stdout).toContain(id);
+    expect(result.stdout).toContain('--password-stdin');
+  });
+});
+
+async function auditActions(dir: string): Promise<string[]> {
+  const opened = await Vault.openWithPassword(dir, 'admin', PASSWORD);
+  try {
+    return (opened!.db.prepare('SELECT action FROM audit_entries ORDER BY id').all() as { action: string }[]).map((r) => r.action);
+  } finally {
+    opened!.close();
+  }
+}
