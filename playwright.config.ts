@@ -31,12 +31,12 @@ export default defineConfig<HostOptions>({
   projects: [
     {
       name: 'bridge',
-      testMatch: ['foundation.spec.ts', 'bridge.spec.ts'],
+      testMatch: ['foundation.spec.ts', 'bridge.spec.ts', 'rounds.spec.ts', 'registry.spec.ts', 'findings.spec.ts'],
       use: { host: 'bridge' },
     },
     {
       name: 'electron',
-      testMatch: ['foundation.spec.ts', 'electron.spec.ts'],
+      testMatch: ['foundation.spec.ts', 'electron.spec.ts', 'rounds.spec.ts', 'registry.spec.ts', 'findings.spec.ts'],
       use: { host: 'electron' },
     },
   ],

@@ -26,7 +26,7 @@ createRoot(root).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <I18nProvider>
         <LocalizedDates>
-          <Notifications position="top-right" limit={4} />
+          <Notifications position="bottom-right" limit={4} />
           <StatusProvider>
             <App />
           </StatusProvider>

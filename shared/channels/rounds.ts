@@ -165,7 +165,12 @@ export const roundChannels = {
     permission: 'records.read',
   },
   'rounds.get': { input: z.object({ id: idSchema }), output: roundPageSchema, permission: 'records.read' },
-  'rounds.create': { input: roundInputSchema, output: roundSummarySchema, permission: 'records.write' },
+  /** planBeganOn: when planning began (the 计划 stage), for rounds entered after the fact; default today. */
+  'rounds.create': {
+    input: roundInputSchema.extend({ planBeganOn: dateSchema.optional() }),
+    output: roundSummarySchema,
+    permission: 'records.write',
+  },
   'rounds.update': { input: roundInputSchema.extend({ id: idSchema }), output: roundSummarySchema, permission: 'records.write' },
   /**
    * Moves the round to the next stage. Steps of the current stage left unticked refuse the

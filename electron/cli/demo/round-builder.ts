@@ -47,6 +47,14 @@ export interface BuiltRound {
   inspections: number;
 }
 
+/** Planning begins a month before the round's first later stage (or its planned start). */
+function planningBegan(plan: RoundPlan): string {
+  const first = plan.stages[0]?.on ?? plan.plannedStart;
+  const date = new Date(`${first}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 30);
+  return date.toISOString().slice(0, 10);
+}
+
 export async function buildRound(ctx: DemoContext, world: DemoWorld, plan: RoundPlan): Promise<BuiltRound> {
   const { core } = ctx;
   if (world.termId === null) throw new Error('the demo term has not been made');
@@ -61,6 +69,7 @@ export async function buildRound(ctx: DemoContext, world: DemoWorld, plan: Round
     actualStart: plan.actualStart,
     actualEnd: plan.actualEnd,
     peopleDrawn,
+    planBeganOn: planningBegan(plan),
   });
 
   let inspections = 0;

@@ -48,7 +48,7 @@ describe('clue files from and to disk', () => {
     await app.signInAdmin();
     const saved = await app.call('audit.list', { page: 1, pageSize: 10, action: 'clue.saveFileCopy' });
     expect(saved.total).toBe(1);
-    expect(saved.items[0]!.detail).toMatchObject({ code: clue.code, file: '扫描件.pdf', savedTo: target });
+    expect(saved.items[0]!.detail).toMatchObject({ clueCode: clue.code, savedToFolder: outside });
   });
 
   it('without OS dialogs (the browser fallback) says so', async () => {

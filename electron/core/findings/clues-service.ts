@@ -2,7 +2,7 @@ import type { ChannelInput, ChannelOutput, Clue } from '../../../shared/contract
 import type { ClueStatus } from '../../../shared/domain';
 import { roundLabel } from '../../../shared/format';
 import { createReadStream, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { actorOf, change, type ActiveSession, type CoreContext } from '../context';
 import { AppError } from '../errors';
 import { FileStore } from '../files/file-store';
@@ -122,7 +122,7 @@ export function listClues(ctx: CoreContext, input: ChannelInput<'clues.list'> & 
     .prepare(`${SELECT} ${clause} ORDER BY c.round_id DESC, c.sequence DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as ClueRow[];
   const items = rows.map((r) => summaryOf(db, r));
-  session.audit.append({ action: 'clue.list', actor: actorOf(session.user), detail: { filter: { roundId: input.roundId, status: input.status, text: input.text }, codes: items.map((c) => c.code) } });
+  session.audit.append({ action: 'clue.list', actor: actorOf(session.user), detail: { roundId: input.roundId ?? null, status: input.status ?? null, searched: Boolean(input.text), codes: items.map((c) => c.code) } });
   return { items, total };
 }
 
@@ -130,7 +130,7 @@ export function getClue(ctx: CoreContext, id: number): Clue {
   const session = ctx.active();
   assertMayReadClues(session);
   const clue = full(session, id);
-  session.audit.append({ action: 'clue.view', actor: actorOf(session.user), target: { type: 'clue', id }, detail: { code: clue.code } });
+  session.audit.append({ action: 'clue.view', actor: actorOf(session.user), target: { type: 'clue', id }, detail: { clueCode: clue.code } });
   return clue;
 }
 
@@ -159,7 +159,7 @@ export function createClue(ctx: CoreContext, input: ChannelInput<'clues.create'>
     );
     const person = db.prepare('INSERT INTO clue_persons (clue_id, name, unit, position, rank) VALUES (?, ?, ?, ?, ?)');
     for (const p of input.persons ?? []) person.run(id, p.name, p.unit ?? '', p.position ?? '', p.rank ?? '');
-    record({ action: 'clue.create', target: { type: 'clue', id }, detail: { code } });
+    record({ action: 'clue.create', target: { type: 'clue', id }, detail: { clueCode: code } });
     return full(session, id);
   });
 }
@@ -187,7 +187,7 @@ export async function attachFile(ctx: CoreContext, input: ChannelInput<'clues.at
     action: 'clue.attachFile',
     actor: actorOf(session.user),
     target: { type: 'clue', id: input.clueId },
-    detail: { code: exists.code, file: input.fileName, size: record.size, sha256: record.sha256 },
+    detail: { clueCode: exists.code, fileId: record.id, size: record.size, sha256: record.sha256 },
   });
   return full(session, input.clueId);
 }
@@ -239,7 +239,7 @@ export async function attachFromDisk(ctx: CoreContext, clueId: number): Promise<
     action: 'clue.attachFile',
     actor: actorOf(session.user),
     target: { type: 'clue', id: clueId },
-    detail: { code: clue.code, file: record.fileName, size: record.size, sha256: record.sha256 },
+    detail: { clueCode: clue.code, fileId: record.id, size: record.size, sha256: record.sha256 },
   });
   return full(session, clueId);
 }
@@ -258,7 +258,8 @@ export async function saveFileCopy(ctx: CoreContext, input: ChannelInput<'clues.
     action: 'clue.saveFileCopy',
     actor: actorOf(session.user),
     target: { type: 'clue', id: input.clueId },
-    detail: { code: clue.code, file: file.fileName, savedTo: target, sha256: file.sha256 },
+    // The folder, not the file name: a name often names the person the clue is about.
+    detail: { clueCode: clue.code, fileId: file.id, savedToFolder: dirname(target), sha256: file.sha256 },
   });
   return { saved: true };
 }
@@ -272,11 +273,11 @@ export async function viewFile(ctx: CoreContext, input: ChannelInput<'clues.view
   if (!clue || !file || file.ownerType !== 'clue' || file.ownerId !== input.clueId) throw new AppError('NOT_FOUND');
   try {
     const { bytes } = await store.readVerified(input.fileId);
-    session.audit.append({ action: 'clue.viewFile', actor: actorOf(session.user), target: { type: 'clue', id: input.clueId }, detail: { code: clue.code, file: file.fileName } });
+    session.audit.append({ action: 'clue.viewFile', actor: actorOf(session.user), target: { type: 'clue', id: input.clueId }, detail: { clueCode: clue.code, fileId: file.id } });
     return { fileName: file.fileName, mime: file.mime, base64: bytes.toString('base64') };
   } catch (error) {
     if (error instanceof AppError && error.code === 'FILE_TAMPERED') {
-      session.audit.append({ action: 'clue.viewFile', actor: actorOf(session.user), outcome: 'failed', target: { type: 'clue', id: input.clueId }, detail: { code: clue.code, file: file.fileName, tampered: true } });
+      session.audit.append({ action: 'clue.viewFile', actor: actorOf(session.user), outcome: 'failed', target: { type: 'clue', id: input.clueId }, detail: { clueCode: clue.code, fileId: file.id, tampered: true } });
     }
     throw error;
   }
@@ -327,7 +328,7 @@ export function recordDisposal(ctx: CoreContext, input: ChannelInput<'clues.reco
       at,
     );
     db.prepare("UPDATE clues SET status = 'disposed', updated_at = ? WHERE id = ?").run(at, input.clueId);
-    record({ action: 'clue.disposal', target: { type: 'clue', id: input.clueId }, detail: { code: clue.code, disposal: type.name, decidedOn: input.decidedOn } });
+    record({ action: 'clue.disposal', target: { type: 'clue', id: input.clueId }, detail: { clueCode: clue.code, disposal: type.name, decidedOn: input.decidedOn } });
     return full(session, input.clueId);
   });
 }

@@ -58,28 +58,34 @@ export function deleteProblem(ctx: CoreContext, id: number): null {
   });
 }
 
-/** One change to many problems, in one transaction and one audit entry. */
+/**
+ * One change to many problems, in one transaction and one audit entry. A category must belong
+ * to the problem's (new) focus: an explicit category of another focus is refused; a focus
+ * change that strands a problem's old category clears it.
+ */
 export function bulkUpdate(ctx: CoreContext, input: ChannelInput<'problems.bulkUpdate'>): ChannelOutput<'problems.bulkUpdate'> {
   return change(ctx, ({ vault }, record) => {
-    const sets: string[] = [];
-    const params: Record<string, unknown> = { at: ctx.now().toISOString() };
+    const db = vault.db;
     const { changes } = input;
-    const set = (sql: string, name: string, value: unknown) => {
-      sets.push(sql);
-      params[name] = value;
-    };
-    if (changes.focus !== undefined) set('focus = @focus', 'focus', changes.focus);
-    if (changes.categoryId !== undefined) set('category_id = @categoryId', 'categoryId', changes.categoryId);
-    if (changes.isCommon !== undefined) set('is_common = @isCommon', 'isCommon', changes.isCommon ? 1 : 0);
-    if (changes.source !== undefined) set('source = @source', 'source', changes.source);
-    if (sets.length === 0) return { updated: 0 };
-    if (changes.categoryId != null) {
-      const category = vault.db.prepare('SELECT focus FROM problem_categories WHERE id = ?').get(changes.categoryId) as { focus: string } | undefined;
-      if (!category) throw new AppError('INVALID_REFERENCE', '问题类别不存在');
-    }
-    const update = vault.db.prepare(`UPDATE problems SET ${sets.join(', ')}, updated_at = @at WHERE id = @id`);
+    if (Object.values(changes).every((v) => v === undefined)) return { updated: 0 };
+    const focusOfCategory = (id: number) => (db.prepare('SELECT focus FROM problem_categories WHERE id = ?').get(id) as { focus: string } | undefined)?.focus;
+    if (changes.categoryId != null && !focusOfCategory(changes.categoryId)) throw new AppError('INVALID_REFERENCE', '问题类别不存在');
+    const read = db.prepare('SELECT focus, category_id, source, is_common FROM problems WHERE id = ?');
+    const write = db.prepare('UPDATE problems SET focus = ?, category_id = ?, source = ?, is_common = ?, updated_at = ? WHERE id = ?');
+    const at = ctx.now().toISOString();
     let updated = 0;
-    for (const id of new Set(input.ids)) updated += update.run({ ...params, id }).changes;
+    for (const id of new Set(input.ids)) {
+      const current = read.get(id) as { focus: string; category_id: number | null; source: string; is_common: number } | undefined;
+      if (!current) throw new AppError('NOT_FOUND', `问题 ${id} 不存在`);
+      const focus = changes.focus ?? current.focus;
+      let categoryId = changes.categoryId !== undefined ? changes.categoryId : current.category_id;
+      if (categoryId !== null && focusOfCategory(categoryId) !== focus) {
+        if (changes.categoryId !== undefined) throw new AppError('INVALID_REFERENCE', '问题类别不属于所选的聚焦方向');
+        categoryId = null;
+      }
+      const isCommon = changes.isCommon !== undefined ? (changes.isCommon ? 1 : 0) : current.is_common;
+      updated += write.run(focus, categoryId, changes.source ?? current.source, isCommon, at, id).changes;
+    }
     record({ action: 'problem.bulkUpdate', detail: { ids: input.ids.slice(0, 1000), changes, updated } });
     return { updated };
   });

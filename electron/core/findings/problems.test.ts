@@ -76,6 +76,15 @@ describe('checklists and problems', () => {
     const result = await app.call('problems.bulkUpdate', { ids: all.items.map((p) => p.id), changes: { isCommon: true } });
     expect(result.updated).toBe(4);
     expect((await page({ isCommon: true })).total).toBe(4);
+    const categories = await app.call('problems.categories', {});
+    const grassroots = categories.find((c) => c.focus === 'grassroots')!;
+    const corruption = categories.find((c) => c.focus === 'corruption')!;
+    const ids = all.items.map((p) => p.id);
+    expect((await app.fail('problems.bulkUpdate', { ids, changes: { categoryId: grassroots.id } })).code).toBe('INVALID_REFERENCE');
+    await app.call('problems.bulkUpdate', { ids: ids.slice(0, 1), changes: { focus: 'corruption', categoryId: corruption.id } });
+    // Moving it to another focus clears the category that no longer fits.
+    await app.call('problems.bulkUpdate', { ids: ids.slice(0, 1), changes: { focus: 'grassroots' } });
+    expect(await app.call('problems.get', { id: ids[0]! })).toMatchObject({ focus: 'grassroots', categoryId: null, isCommon: true });
     // Text search keeps working after an edit re-indexes the problem.
     await app.call('problems.update', { ...all.items[0]!, description: '党支部书记履职不到位', evidence: '', categoryId: null, checklistItemIds: [] });
     expect((await page({ text: '书记履职' })).total).toBe(1);

@@ -36,7 +36,10 @@ export class PeopleStore {
   constructor(private readonly db: Db) {}
 
   list(text: string | undefined, page: { page: number; pageSize: number }): { items: Person[]; total: number } {
-    const clause = text ? "WHERE p.name LIKE @text ESCAPE '\\' OR p.specialities LIKE @text ESCAPE '\\' OR p.position LIKE @text ESCAPE '\\'" : '';
+    const clause = text
+      ? `WHERE p.name LIKE @text ESCAPE '\\' OR p.specialities LIKE @text ESCAPE '\\' OR p.position LIKE @text ESCAPE '\\'
+           OR p.unit_text LIKE @text ESCAPE '\\' OR p.unit_id IN (SELECT id FROM units WHERE name LIKE @text ESCAPE '\\')`
+      : '';
     const params = text ? { text: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } : {};
     const total = (this.db.prepare(`SELECT count(*) AS n FROM people p ${clause}`).get(params) as { n: number }).n;
     const rows = this.db

@@ -56,8 +56,8 @@ export function createRound(ctx: CoreContext, input: ChannelInput<'rounds.create
     if (!terms.byId(fields.termId)) throw new AppError('INVALID_REFERENCE', '所选届次不存在');
     assertRoundNumberFree(vault.db, fields.termId, fields.number, null);
     const id = rounds.insert(fields, ctx.now().toISOString());
-    // A round entered after the fact begins its 计划 stage on its planned start, not today.
-    rounds.recordStageBegan(id, 'plan', fields.plannedStart ?? localDate(ctx.now()));
+    // A round entered after the fact says when its planning began; a new one begins today.
+    rounds.recordStageBegan(id, 'plan', input.planBeganOn ?? localDate(ctx.now()));
     record({ action: 'round.create', target: { type: 'round', id }, detail: { ...fields } });
     return rounds.byId(id)!;
   });
@@ -89,6 +89,8 @@ export function advanceStage(ctx: CoreContext, input: ChannelInput<'rounds.advan
     if (!round) throw new AppError('NOT_FOUND');
     const to = nextStage(round.stage);
     if (!to) throw new AppError('ROUND_FINISHED');
+    const began = rounds.stageRows(round.id).find((r) => r.stage === round.stage)?.began_on;
+    if (began && input.on < began) throw new AppError('INVALID_INPUT', `下一阶段的开始日期不能早于本阶段的开始日期（${began}）`);
     const open = procedure.openSteps(round.id, round.stage);
     const reason = input.skipReason?.trim();
     if (open.length > 0 && !reason) {

@@ -36,8 +36,9 @@ describe('rounds', () => {
 
   it('cannot silently skip a procedure step: open steps refuse the next stage unless a reason is given', async () => {
     const { app, term } = await setUp();
-    const round = await app.call('rounds.create', { termId: term.id, number: 1, year: 2020 });
+    const round = await app.call('rounds.create', { termId: term.id, number: 1, year: 2020, planBeganOn: '2020-02-20' });
     const page = await app.call('rounds.get', { id: round.id });
+    expect(page.stages[0]!.beganOn).toBe('2020-02-20');
     const planSteps = page.stages.find((s) => s.stage === 'plan')!.steps;
 
     const refused = await app.fail('rounds.advanceStage', { id: round.id, on: '2020-03-01' });
@@ -48,6 +49,7 @@ describe('rounds', () => {
     const mobilising = await app.call('rounds.advanceStage', { id: round.id, on: '2020-03-10' });
     expect(mobilising.stage).toBe('mobilise');
 
+    expect((await app.fail('rounds.advanceStage', { id: round.id, on: '2020-03-01', skipReason: '日期倒退' })).code).toBe('INVALID_INPUT');
     const skipped = await app.call('rounds.advanceStage', { id: round.id, on: '2020-03-20', skipReason: '动员会与进驻会合并召开' });
     expect(skipped.stage).toBe('onSite');
     const after = await app.call('rounds.get', { id: round.id });
@@ -66,7 +68,7 @@ describe('rounds', () => {
     edited.push({ id: null, stage: 'plan', title: '召开书记专题会研究巡察计划', retired: false });
     const saved = await app.call('procedure.save', { steps: edited });
     expect(saved.filter((s) => s.stage === 'plan' && !s.retired).map((s) => s.title)).toEqual(['召开书记专题会研究巡察计划']);
-    const round = await app.call('rounds.create', { termId: term.id, number: 2, year: 2020 });
+    const round = await app.call('rounds.create', { termId: term.id, number: 2, year: 2020, planBeganOn: '2020-03-01' });
     expect((await app.fail('rounds.advanceStage', { id: round.id, on: '2020-04-01' })).details?.steps).toEqual(['召开书记专题会研究巡察计划']);
   });
 });

@@ -9,6 +9,7 @@ import { errorMessages, errorMessagesEn, type ErrorCode } from '../../../shared/
 import type { AuditAction } from '../../../shared/audit';
 import { registryMessages } from './modules/registry';
 import { roundsMessages } from './modules/rounds';
+import { findingsMessages } from './modules/findings';
 import type { Permission, Role } from '../../../shared/roles';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -33,6 +34,7 @@ const zhCN = {
   ...byErrorCode(errorMessages),
   ...registryMessages.zh,
   ...roundsMessages.zh,
+  ...findingsMessages.zh,
   // ---- application ---------------------------------------------------------------------------
   'app.name': '巡察工作台',
   'app.tagline': '市县巡察工作平台 · 数据加密存储 · 本机离线运行',
@@ -92,7 +94,7 @@ const zhCN = {
   'role.staff.description': '录入和查阅巡察业务数据，印制文书',
   'role.clueOfficer.description': '登记、移交和跟踪问题线索',
   'role.archivist.description': '立卷归档，编制档号',
-  'role.auditor.description': '查阅全部业务数据、问题线索和审计日志',
+  'role.auditor.description': '查阅全部业务数据（问题线索仅可见数量）和审计日志',
   'permission.accounts.manage': '账号管理',
   'permission.audit.read': '查看审计日志',
   'permission.settings.manage': '系统设置',
@@ -429,6 +431,7 @@ const en: Record<MessageKey, string> = {
   ...byErrorCode(errorMessagesEn),
   ...registryMessages.en,
   ...roundsMessages.en,
+  ...findingsMessages.en,
   'app.name': 'Xuncha Desk',
   'app.tagline': 'Inspection work for city and county offices · encrypted · runs offline on this computer',
   'app.loading': 'Opening the workbench…',
@@ -484,7 +487,7 @@ const en: Record<MessageKey, string> = {
   'role.staff.description': 'Records and reads inspection work, prints documents',
   'role.clueOfficer.description': 'Registers, hands over and follows up problem clues',
   'role.archivist.description': 'Files documents into dossiers and assigns archive codes',
-  'role.auditor.description': 'Reads all inspection work, problem clues and the audit log',
+  'role.auditor.description': 'Reads all inspection work (of clues, only their counts) and the audit log',
   'permission.accounts.manage': 'Manage accounts',
   'permission.audit.read': 'Read the audit log',
   'permission.settings.manage': 'System settings',

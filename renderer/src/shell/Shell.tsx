@@ -8,8 +8,12 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { notifyError } from '../components/notify';
 import { useT } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
-import { HomePage } from '../pages/HomePage';
+import { CoveragePage } from '../pages/coverage/CoveragePage';
+import { DashboardPage } from '../pages/home/DashboardPage';
+import { FindingsModule } from '../pages/findings/FindingsModule';
 import { ModulePlaceholder } from '../pages/ModulePlaceholder';
+import { RegistryPage } from '../pages/registry/RegistryPage';
+import { RoundsModule } from '../pages/rounds/RoundsModule';
 import { SettingsPage } from '../pages/SettingsPage';
 import { useActiveStatus, useStatus } from '../state/status';
 import { visibleNavItems, type PageKey } from './nav';
@@ -162,7 +166,15 @@ export function Shell() {
 function Page({ page, onNavigate }: { page: PageKey; onNavigate: (key: PageKey) => void }) {
   switch (page) {
     case 'home':
-      return <HomePage onNavigate={onNavigate} />;
+      return <DashboardPage onNavigate={onNavigate} />;
+    case 'units':
+      return <RegistryPage />;
+    case 'coverage':
+      return <CoveragePage />;
+    case 'rounds':
+      return <RoundsModule />;
+    case 'findings':
+      return <FindingsModule />;
     case 'audit':
       return <AuditPage />;
     case 'settings':

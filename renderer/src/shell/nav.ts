@@ -8,6 +8,7 @@ import {
   IconHome,
   IconListSearch,
   IconSettings,
+  IconTarget,
   type Icon,
 } from '@tabler/icons-react';
 import { roleMay, type Permission, type Role } from '../../../shared/roles';
@@ -17,6 +18,7 @@ export type PageKey =
   | 'home'
   | 'rounds'
   | 'units'
+  | 'coverage'
   | 'findings'
   | 'rectification'
   | 'documents'
@@ -24,7 +26,7 @@ export type PageKey =
   | 'audit'
   | 'settings';
 
-export type ModuleKey = Exclude<PageKey, 'home' | 'audit' | 'settings'>;
+export type ModuleKey = Exclude<PageKey, 'home' | 'audit' | 'settings' | 'coverage'>;
 
 export interface NavItem {
   key: PageKey;
@@ -38,6 +40,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'home', label: 'nav.home', icon: IconHome, permission: null },
   { key: 'rounds', label: 'nav.rounds', icon: IconFlag, permission: 'records.read' },
   { key: 'units', label: 'nav.units', icon: IconBuildingCommunity, permission: 'records.read' },
+  { key: 'coverage', label: 'nav.coverage', icon: IconTarget, permission: 'records.read' },
   { key: 'findings', label: 'nav.findings', icon: IconListSearch, permission: 'records.read' },
   { key: 'rectification', label: 'nav.rectification', icon: IconChecklist, permission: 'records.read' },
   { key: 'documents', label: 'nav.documents', icon: IconFileText, permission: 'records.read' },
