@@ -422,6 +422,7 @@ const zhCN = {
   'date.dateTime': 'YYYY年M月D日 HH:mm',
   'date.dateTimeSeconds': 'YYYY年M月D日 HH:mm:ss',
   'date.date': 'YYYY年M月D日',
+  'date.placeholder': '如 2020-04-20',
 
 } as const satisfies Complete & Record<string, string>;
 
@@ -816,6 +817,7 @@ const en: Record<MessageKey, string> = {
   'date.dateTime': 'D MMM YYYY HH:mm',
   'date.dateTimeSeconds': 'D MMM YYYY HH:mm:ss',
   'date.date': 'D MMM YYYY',
+  'date.placeholder': 'e.g. 2020-04-20',
 
 };
 

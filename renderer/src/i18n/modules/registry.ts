@@ -57,7 +57,6 @@ const zh = {
   'registry.validation.name': '单位名称不能超过80个字',
   'registry.validation.note': '备注不能超过500个字',
   'registry.validation.date': '请填写日期',
-  'registry.date.placeholder': '如 2019-06-01',
 
   // ---- unit dialog and drawer ----------------------------------------------------------------
   'registry.unit.createTitle': '新增被巡察单位',
@@ -302,7 +301,6 @@ const en: Record<keyof typeof zh, string> = {
   'registry.validation.name': 'The unit name has at most 80 characters',
   'registry.validation.note': 'The note has at most 500 characters',
   'registry.validation.date': 'Enter the date',
-  'registry.date.placeholder': 'e.g. 2019-06-01',
 
   'registry.unit.createTitle': 'New inspected unit',
   'registry.unit.editTitle': 'Edit unit: {name}',

@@ -23,7 +23,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { kindOptions, regionLabel, regionOptions } from '../registry/labels';
 import { StatusBadge } from '../registry/StatusBadge';
-import { useChannel } from '../registry/useChannel';
+import { useChannel } from '../../components/useChannel';
 import { ModeBadge } from './charts';
 
 type CoverageFilter = 'all' | 'covered' | 'uncovered';

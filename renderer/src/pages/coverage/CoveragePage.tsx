@@ -30,7 +30,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { percentText, percentValue } from '../registry/labels';
-import { useChannel } from '../registry/useChannel';
+import { useChannel } from '../../components/useChannel';
 import { CoverageBarChart, CoverageTable, ModeBadge } from './charts';
 import { CoverageMatrix } from './CoverageMatrix';
 import { LookbackList } from './LookbackList';

@@ -2,7 +2,7 @@ import { Badge, Card, Group, Pagination, Stack, Table, Text } from '@mantine/cor
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatDate, useT } from '../../i18n';
-import { useChannel } from '../registry/useChannel';
+import { useChannel } from '../../components/useChannel';
 
 const PAGE_SIZE = 20;
 

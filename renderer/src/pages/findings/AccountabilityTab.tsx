@@ -9,7 +9,7 @@ import { AccountabilityDialog } from './ListItemDialogs';
 import { ListTabShell } from './ListTabShell';
 import { LinkedProblem } from './LinkedProblem';
 import { useLinkedProblems } from './ProblemPicker';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 /** 追责问责清单 of the round. */
 export function AccountabilityTab({ round, rights }: { round: RoundSummary | null; rights: FindingsRights }) {

@@ -7,7 +7,7 @@ import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { focusOptions, isFocus, isSource, sourceOptions } from './labels';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 const NO_CATEGORY = 'none';
 

@@ -12,7 +12,7 @@ import type { FindingsRights } from './FindingsModule';
 import { InspectionSelect } from './pickers';
 import { ProblemDialog, type ProblemPrefill } from './ProblemDialog';
 import { TemplateEditor } from './TemplateEditor';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 type Sheet = ChannelOutput<'checklists.forInspection'>['templates'][number];
 type Dialog = { kind: 'problem'; prefill: ProblemPrefill } | { kind: 'edit'; problem: Problem } | { kind: 'templates' } | null;

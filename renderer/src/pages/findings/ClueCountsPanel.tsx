@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { statusColors } from './labels';
 import { OverdueHandovers } from './OverdueHandovers';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 /** What a role without clue access sees: how many clues, by status, and nothing else. */
 export function ClueCountsPanel({ round }: { round: RoundSummary | null }) {

@@ -6,10 +6,10 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT, type MessageKey } from '../../i18n';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import { clueSourceSuggestions, today } from './labels';
 import { InspectionSelect, RoundSelect, useRounds } from './pickers';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 interface PersonDraft {
   key: number;

@@ -13,7 +13,7 @@ import { FileViewer, typeKey } from './FileViewer';
 import type { FindingsRights } from './FindingsModule';
 import { HandOverDialog } from './HandOverDialog';
 import { statusColors } from './labels';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 type ClueFile = Clue['files'][number];
 type Dialog = { kind: 'view'; file: ClueFile } | { kind: 'handover' } | { kind: 'disposal' } | null;

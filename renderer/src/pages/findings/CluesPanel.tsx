@@ -13,7 +13,7 @@ import type { FindingsRights } from './FindingsModule';
 import { HandOverDialog } from './HandOverDialog';
 import { isClueStatus, statusColors, statusOptions } from './labels';
 import { OverdueHandovers } from './OverdueHandovers';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 type ClueRow = ChannelOutput<'clues.list'>['items'][number];
 

@@ -5,9 +5,9 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT, type MessageKey } from '../../i18n';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import { today } from './labels';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 type Errors = Partial<Record<'typeId' | 'decidedOn' | 'note', MessageKey>>;
 

@@ -6,7 +6,7 @@ import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { ProblemPicker } from './ProblemPicker';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 function tooLong(value: string, max: number) {
   return value.trim().length > max;

@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useFormatDate, useT } from '../../i18n';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 /** Hand-overs past their answer deadline with clues not yet disposed: counts, never clue content. */
 export function OverdueHandovers() {

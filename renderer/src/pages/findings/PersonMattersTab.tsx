@@ -9,7 +9,7 @@ import { LinkedProblem } from './LinkedProblem';
 import { PersonMatterDialog } from './ListItemDialogs';
 import { ListTabShell } from './ListTabShell';
 import { useLinkedProblems } from './ProblemPicker';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 /** 点人点事清单 of the round, for the organisation department. */
 export function PersonMattersTab({ round, rights }: { round: RoundSummary | null; rights: FindingsRights }) {

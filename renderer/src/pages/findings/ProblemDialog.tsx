@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT, type MessageKey } from '../../i18n';
 import { focusOptions, isFocus, isSource, sourceOptions } from './labels';
 import { InspectionSelect, RoundSelect, useRounds } from './pickers';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 /** A new problem started from a 是否 item answered 否: fixed inspection, linked to the item. */
 export interface ProblemPrefill {

@@ -31,7 +31,7 @@ import type { FindingsRights } from './FindingsModule';
 import { focusColors, focusOptions, groupText, isFocus, isSource, sourceOptions } from './labels';
 import { ProblemDetail } from './ProblemDetail';
 import { ProblemDialog } from './ProblemDialog';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 interface Filters {
   groupId: string | null;

@@ -8,7 +8,7 @@ import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import { focusOptions, isFocus } from './labels';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 interface ItemDraft {
   key: number;

@@ -3,7 +3,7 @@ import { Select } from '@mantine/core';
 import type { Inspection, RoundSummary } from '../../../../shared/contract';
 import { useT, type Translate } from '../../i18n';
 import { groupText } from './labels';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 export function useRounds() {
   return useChannel('rounds.list', {});

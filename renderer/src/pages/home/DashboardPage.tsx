@@ -39,7 +39,7 @@ import { useT } from '../../i18n';
 import type { PageKey } from '../../shell/nav';
 import { useActiveStatus } from '../../state/status';
 import { modeColors, modeLabel, percentText, percentValue } from '../registry/labels';
-import { useChannel } from '../registry/useChannel';
+import { useChannel } from '../../components/useChannel';
 
 function thisYear(): number {
   return new Date().getFullYear();

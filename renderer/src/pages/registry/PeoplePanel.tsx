@@ -27,7 +27,7 @@ import { notifySuccess } from '../../components/notify';
 import { useT, type MessageKey } from '../../i18n';
 import { isGroupRole, regionLabel } from './labels';
 import { UnitPicker, type UnitRef } from './UnitPicker';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 const pageSizes = [20, 50, 100];
 /** Common ranks of cadres drawn into inspection groups; free text is allowed too. */

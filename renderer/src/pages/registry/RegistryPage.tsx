@@ -10,7 +10,7 @@ import { useActiveStatus } from '../../state/status';
 import { CatalogPanel } from './CatalogPanel';
 import { PeoplePanel } from './PeoplePanel';
 import { UnitsPanel } from './UnitsPanel';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 /** 被巡察单位: the unit registry, the talent pool (巡察人才库) and the office's catalogues. */
 export function RegistryPage() {

@@ -6,7 +6,7 @@ import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT, type MessageKey } from '../../i18n';
-import { DateField } from './DateField';
+import { DateField } from '../../components/DateField';
 import { kindOptions, regionOptions } from './labels';
 import { UnitPicker, type UnitRef } from './UnitPicker';
 

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormatDate, useT } from '../../i18n';
 import { isInspectionMode, modeColors, modeLabel, regionLabel } from './labels';
 import { StatusBadge } from './StatusBadge';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
   return (

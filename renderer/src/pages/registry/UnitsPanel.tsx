@@ -39,7 +39,7 @@ import { kindOptions, regionLabel, regionOptions } from './labels';
 import { StatusBadge } from './StatusBadge';
 import { UnitDialog, UnitStatusDialog } from './UnitDialog';
 import { UnitDrawer } from './UnitDrawer';
-import { useChannel } from './useChannel';
+import { useChannel } from '../../components/useChannel';
 
 interface Filters {
   text: string;

@@ -3,9 +3,9 @@
  * screen while the next one loads, so a table does not flash empty between pages or filters.
  */
 import { useEffect, useState } from 'react';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
-import { invoke } from '../../api/client';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/result';
+import { invoke } from '../api/client';
 
 interface Loaded<T> {
   key: string;
@@ -20,7 +20,7 @@ export interface ChannelState<T> {
   loading: boolean;
 }
 
-/** `input` null: nothing to read yet (e.g. no term chosen). */
+/** `input` null: nothing to read (no round chosen yet, or the role may not read it). */
 export function useChannel<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C> | null,
@@ -44,5 +44,6 @@ export function useChannel<C extends ChannelName>(
     };
   }, [key]);
 
-  return { data: state.value, error: state.error, loading: key !== '' && state.key !== key };
+  if (!key) return { data: null, error: null, loading: false };
+  return { data: state.value, error: state.error, loading: state.key !== key };
 }

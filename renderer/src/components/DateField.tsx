@@ -1,7 +1,7 @@
 import { DateInput } from '@mantine/dates';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { useLocale, useT } from '../../i18n';
+import { useLocale, useT } from '../i18n';
 
 dayjs.extend(customParseFormat);
 
@@ -50,7 +50,7 @@ export function DateField({
       required={required}
       error={error}
       description={description}
-      placeholder={t('findings.date.placeholder')}
+      placeholder={t('date.placeholder')}
       valueFormat={t('date.date')}
       dateParser={(text) => parseDateText(text)}
       locale={locale === 'zh-CN' ? 'zh-cn' : 'en'}
