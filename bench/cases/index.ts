@@ -5,9 +5,11 @@
 import type { BenchCase } from '../lib/types';
 import { auditChain } from './audit-chain';
 import { coveragePage } from './coverage';
+import { fileStoreLarge, fileStoreThroughput } from './file-store';
 import { insertSelectMix } from './insert-select';
 import { openVault } from './open-vault';
+import { problemListPage } from './problems';
 import { roundPageQuery } from './round-page';
 import { unlockKdf } from './unlock-kdf';
 
-export const benchCases: readonly BenchCase[] = [unlockKdf, openVault, insertSelectMix, auditChain, coveragePage, roundPageQuery];
+export const benchCases: readonly BenchCase[] = [unlockKdf, openVault, insertSelectMix, auditChain, coveragePage, roundPageQuery, problemListPage, fileStoreThroughput, fileStoreLarge];

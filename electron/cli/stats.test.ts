@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Vault } from '../core/vault/vault';
-import type { CoverageStats, RoundStats, TermRoundStats } from './stats';
+import type { CoverageStats, RoundFindingsStats, RoundStats, TermRoundStats } from './stats';
 import { runXuncha, type CliRun } from './testing/run-xuncha';
 
 const PASSWORD = 'Huhehaote2020';
@@ -24,6 +24,7 @@ interface StatsJson {
   sections: {
     rounds: { terms: TermRoundStats[] };
     coverage: { terms: CoverageStats[] };
+    findings: { rounds: RoundFindingsStats[] };
     years: { years: { year: number; rounds: number; groups: number; peopleDrawn: number; inspections: number }[] };
   };
 }
@@ -67,6 +68,8 @@ describe('xuncha demo builds the 2020 rounds of the report', () => {
     expect(demoRun.stdout).toContain('十二届市委第九轮巡察：13 个巡察组，抽调 214 人，55 天');
     expect(demoRun.stdout).toMatch(/被巡察单位名录：\d+ 个单位/);
     expect(demoRun.stdout).toMatch(/2019年度党建考核结果：\d+ 个市直单位/);
+    expect(demoRun.stdout).toContain('十二届市委第八轮巡察发现问题 1496 个');
+    expect(demoRun.stdout).toContain('十二届市委第八轮巡察问题线索 82 个');
   });
 
   it('第八轮: 16 groups; 9 routine, 7 + 10 special, 36 + 人防 回头看, 9 + 20 提级交叉, 10 点穴式', async () => {
@@ -183,6 +186,70 @@ describe('xuncha demo builds the 2020 rounds of the report', () => {
     }
   });
 
+  it('第八轮 has the report’s 1,496 problems and 82 clues, split by the three focuses; 第九轮, at 移交, fewer', async () => {
+    const { findings } = (await statsJson(vault)).sections;
+    const byNumber = (n: number) => findings.rounds.find((r) => r.number === n)!;
+    const r8 = byNumber(8);
+    expect(r8.problems.total).toBe(1496);
+    expect(r8.clues.total).toBe(82);
+    expect(r8.problems.byFocus).toEqual({ corruption: 709, grassroots: 400, rectification: 387 });
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(sum(r8.problems.byFocus)).toBe(1496);
+    expect(sum(r8.problems.bySource)).toBe(1496);
+    expect(r8.problems.common).toBe(150);
+    expect(r8.problems.atLeast).toBe(false);
+    // Most clues handed over and disposed; a few not yet handed over; a handful open past the answer deadline.
+    expect(r8.clues.byStatus).toEqual({ registered: 4, handedOver: 5, disposed: 73 });
+    expect(r8.clues.overdue).toBe(5);
+    expect(r8.accountability).toBeGreaterThan(10);
+    expect(r8.personMatters).toBeGreaterThan(5);
+
+    const r9 = byNumber(9);
+    expect(r9.problems.total).toBe(860);
+    expect(r9.clues.total).toBe(30);
+    expect(sum(r9.problems.byFocus)).toBe(860);
+    for (const r of findings.rounds.filter((x) => x.number < 8)) expect(r.problems.total + r.clues.total).toBe(0);
+  });
+
+  it('enters findings as the role that does each thing: problems as staff, clues as the clue officer', async () => {
+    const opened = await Vault.openWithPassword(vault, 'admin', PASSWORD);
+    try {
+      const db = opened!.db;
+      const actors = db
+        .prepare("SELECT action, actor_name AS actor, count(*) AS n FROM audit_entries WHERE action IN ('problem.create', 'problem.bulkUpdate', 'checklist.answer', 'clue.create', 'clue.attachFile', 'clue.handOver', 'clue.disposal', 'checklist.saveTemplate') GROUP BY action, actor_name ORDER BY action")
+        .all() as { action: string; actor: string; n: number }[];
+      expect(actors.map((a) => `${a.action} ${a.actor}`)).toEqual([
+        'checklist.answer 张慧（zhanghui）',
+        'checklist.saveTemplate 王建军（admin）',
+        'clue.attachFile 李强（liqiang）',
+        'clue.create 李强（liqiang）',
+        'clue.disposal 李强（liqiang）',
+        'clue.handOver 李强（liqiang）',
+        'problem.bulkUpdate 张慧（zhanghui）',
+        'problem.create 张慧（zhanghui）',
+      ]);
+      expect(actors.find((a) => a.action === 'problem.create')!.n).toBe(1496 + 860);
+      // Every 否 is linked to the problems it stands for, and only a 否.
+      const answers = db
+        .prepare(
+          `SELECT a.answer, count(DISTINCT a.item_id || '-' || a.inspection_id) AS n,
+             sum(EXISTS (SELECT 1 FROM problem_checklist_items l JOIN problems p ON p.id = l.problem_id WHERE l.item_id = a.item_id AND p.inspection_id = a.inspection_id)) AS linked
+           FROM checklist_answers a GROUP BY a.answer ORDER BY a.answer`,
+        )
+        .all() as { answer: string; n: number; linked: number }[];
+      expect(answers.map((a) => a.answer)).toEqual(['na', 'no', 'yes']);
+      for (const a of answers) expect(a.linked).toBe(a.answer === 'no' ? a.n : 0);
+      // The few clue files are real PDFs, stored encrypted; every person named is a 某 name.
+      const files = db.prepare("SELECT count(*) AS n FROM attachments WHERE owner_type = 'clue' AND mime = 'application/pdf'").get() as { n: number };
+      expect(files.n).toBeGreaterThan(0);
+      const names = db.prepare('SELECT name FROM clue_persons UNION SELECT person_name FROM person_matters').all() as { name: string }[];
+      expect(names.length).toBeGreaterThan(0);
+      for (const { name } of names) expect(name).toMatch(/^.某{1,2}$/);
+    } finally {
+      opened!.close();
+    }
+  });
+
   it('is reproducible: a second demo gives the same figures, groups and names', async () => {
     const again = join(work, 'again');
     const run = await runXuncha(['demo', '--vault', again, '--password-stdin'], { stdin: `${PASSWORD}\n` });
@@ -214,6 +281,8 @@ describe('xuncha stats', () => {
     expect(result.stdout).toContain('十二届市委第九轮巡察（2020，2020-08-03 至 2020-09-26，移交）');
     expect(result.stdout).toContain('提级交叉 elevated cross: 178（派出所 116、国土所 44、法院/执行局 9、村/社区 9）');
     expect(result.stdout).toContain('常规 routine: 10（市直部门 8、村/社区 2）');
+    // Clue figures are counts, which every role may see; the staff member reads no clue.
+    expect(result.stdout).toContain('十二届市委第八轮巡察：问题 1,496 个，问题线索 82 个');
     const after = await auditActions(vault);
     const added = after.slice(before.length);
     expect(added.every((a) => a.startsWith('session.'))).toBe(true);
@@ -240,7 +309,7 @@ describe('xuncha stats', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('用法 Usage:')).toBe(true);
     expect(result.stdout.search(/^登录后/m)).toBeLessThan(result.stdout.search(/^Signs in/m));
-    for (const id of ['rounds', 'coverage', 'years']) expect(result.stdout).toContain(id);
+    for (const id of ['rounds', 'coverage', 'findings', 'years']) expect(result.stdout).toContain(id);
     expect(result.stdout).toContain('--password-stdin');
   });
 });

@@ -1,15 +1,17 @@
 /**
  * `xuncha stats`: signs in and reports, per term and round, the groups, the people drawn and
- * the inspections by mode and by unit kind, then full coverage (全覆盖) per term, then the
- * year totals. Read-only: it calls only read channels (the sign-in and sign-out around them
- * are audited as usual).
+ * the inspections by mode and by unit kind, then full coverage (全覆盖) per term, then per
+ * round the problems by focus and by source, the clues by status (counts only: any role may
+ * run it, and no clue is read), the 追责问责 and 点人点事 items, then the year totals.
+ * Read-only: it calls only read channels (the sign-in and sign-out around them are audited
+ * as usual).
  *
- * The report is a list of sections; a later feature adds its counts (problems, clues …) as
- * one more section in `statsSections`: an id (the key in the JSON), a title, a collect
- * function that reads through the core and a print function for the terminal.
+ * The report is a list of sections; a later feature adds its counts as one more section in
+ * `statsSections`: an id (the key in the JSON), a title, a collect function that reads
+ * through the core and a print function for the terminal.
  */
-import type { ChannelOutput, Coverage, Office, RoundPage, RoundSummary, Term } from '../../shared/contract';
-import { inspectionModes, type InspectionMode, type RoundStage } from '../../shared/domain';
+import type { ChannelInput, ChannelOutput, Coverage, Office, RoundPage, RoundSummary, Term } from '../../shared/contract';
+import { clueStatuses, focuses, inspectionModes, problemSources, type ClueStatus, type Focus, type InspectionMode, type ProblemSource, type RoundStage } from '../../shared/domain';
 import { chineseNumber } from '../../shared/format';
 import { parseCommandArgs, requireOption } from './args';
 import type { CliCommand } from './command';
@@ -294,8 +296,171 @@ export const yearsSection: StatsSection<{ years: YearStats[] }> = {
   },
 };
 
+// ---- findings: problems, clues (counts only), 追责问责, 点人点事 ---------------------------------------
+
+export const focusLabels: Record<Focus, Bilingual> = {
+  corruption: { zh: '群众身边腐败问题和不正之风', en: 'corruption' },
+  grassroots: { zh: '基层党组织软弱涣散、组织力欠缺', en: 'grassroots' },
+  rectification: { zh: '巡视巡察整改不落实、不到位', en: 'rectification' },
+};
+
+export const sourceLabels: Record<ProblemSource, Bilingual> = {
+  interview: { zh: '个别谈话', en: 'interview' },
+  documents: { zh: '查阅资料', en: 'documents' },
+  petition: { zh: '信访举报', en: 'petition' },
+  visit: { zh: '实地走访', en: 'visit' },
+  questionnaire: { zh: '问卷调查', en: 'questionnaire' },
+  other: { zh: '其他', en: 'other' },
+};
+
+export const clueStatusLabels: Record<ClueStatus, Bilingual> = {
+  registered: { zh: '已登记', en: 'registered' },
+  handedOver: { zh: '已移交', en: 'handed over' },
+  disposed: { zh: '已处置', en: 'disposed' },
+};
+
+export interface RoundFindingsStats {
+  roundId: number;
+  termName: string;
+  number: number;
+  label: string;
+  problems: {
+    total: number;
+    byFocus: Record<Focus, number>;
+    bySource: Record<ProblemSource, number>;
+    /** 共性问题 */
+    common: number;
+    /** Some count passed the list's counting ceiling even per inspection: the figures are lower bounds. */
+    atLeast: boolean;
+  };
+  /** Counts only: no clue content is read (clues.counts and handover.overdue, open to every role). */
+  clues: { total: number; byStatus: Record<ClueStatus, number>; overdue: number };
+  accountability: number;
+  personMatters: number;
+}
+
+type ProblemCountFilter = Omit<ChannelInput<'problems.list'>, 'page' | 'pageSize'>;
+
+/**
+ * Problems matching a filter, counted through problems.list (no text, so nothing is skipped).
+ * The list stops counting at a ceiling (10,000); past it, the round is counted inspection by
+ * inspection. `atLeast` says a count passed the ceiling even so.
+ */
+async function countProblems(core: CoreClient, filter: ProblemCountFilter, inspectionIds: () => Promise<number[]>): Promise<{ n: number; atLeast: boolean }> {
+  const first = await core.call('problems.list', { ...filter, page: 1, pageSize: 10 });
+  if (!first.totalIsLowerBound) return { n: first.total, atLeast: false };
+  let n = 0;
+  let atLeast = false;
+  for (const inspectionId of await inspectionIds()) {
+    const part = await core.call('problems.list', { ...filter, inspectionId, page: 1, pageSize: 10 });
+    n += part.total;
+    atLeast ||= part.totalIsLowerBound;
+  }
+  return { n, atLeast };
+}
+
+export const findingsSection: StatsSection<{ rounds: RoundFindingsStats[] }> = {
+  id: 'findings',
+  title: { zh: '问题、问题线索（仅数量）、追责问责和点人点事（按轮次）', en: 'Problems, clues (counts only), accountability and person matters per round' },
+  async collect({ core, rounds }) {
+    const overdue = await core.call('handover.overdue', {});
+    const result: RoundFindingsStats[] = [];
+    for (const round of rounds) {
+      let ids: number[] | null = null;
+      const inspectionIds = async () => {
+        if (!ids) {
+          const page = await core.call('rounds.get', { id: round.id });
+          ids = [...page.groups.flatMap((g) => g.inspections), ...page.unassigned].map((i) => i.id);
+        }
+        return ids;
+      };
+      let atLeast = false;
+      const countOf = async (filter: ProblemCountFilter) => {
+        const counted = await countProblems(core, { roundId: round.id, ...filter }, inspectionIds);
+        atLeast ||= counted.atLeast;
+        return counted.n;
+      };
+      const total = await countOf({});
+      const byFocus = Object.fromEntries(focuses.map((f) => [f, 0])) as Record<Focus, number>;
+      const bySource = Object.fromEntries(problemSources.map((s) => [s, 0])) as Record<ProblemSource, number>;
+      let common = 0;
+      if (total > 0) {
+        for (const focus of focuses) byFocus[focus] = await countOf({ focus });
+        for (const source of problemSources) bySource[source] = await countOf({ source });
+        common = await countOf({ isCommon: true });
+      }
+      const clueCounts = await core.call('clues.counts', { roundId: round.id });
+      const byStatus = Object.fromEntries(clueStatuses.map((s) => [s, clueCounts.byStatus[s] ?? 0])) as Record<ClueStatus, number>;
+      result.push({
+        roundId: round.id,
+        termName: round.termName,
+        number: round.number,
+        label: round.label,
+        problems: { total, byFocus, bySource, common, atLeast },
+        clues: { total: clueCounts.total, byStatus, overdue: overdue.filter((h) => h.roundLabel === round.label).reduce((n, h) => n + h.openClues, 0) },
+        accountability: (await core.call('accountability.list', { roundId: round.id })).length,
+        personMatters: (await core.call('personMatters.list', { roundId: round.id })).length,
+      });
+    }
+    return { rounds: result };
+  },
+  print({ rounds }, out) {
+    if (rounds.length === 0) {
+      writeLine(out, '  尚无轮次 / no rounds yet');
+      return;
+    }
+    const n = (value: number, atLeast = false) => `${value.toLocaleString('en')}${atLeast ? '+' : ''}`;
+    const header = [
+      '轮次 Round',
+      '问题 Problems',
+      '腐败 Corr.',
+      '基层 Grass.',
+      '整改 Rect.',
+      '共性 Common',
+      '线索 Clues',
+      '已登记 Reg.',
+      '已移交 Handed',
+      '已处置 Disposed',
+      '逾期 Overdue',
+      '追责 Acct.',
+      '点人点事 Pers.',
+    ];
+    for (const termName of [...new Set(rounds.map((r) => r.termName))]) {
+      const ofTerm = rounds.filter((r) => r.termName === termName);
+      writeLine(out, `  ${termName}：${ofTerm.length} 轮 / ${ofTerm.length} rounds`);
+      const rows = ofTerm.map((r) => [
+        `第${chineseNumber(r.number)}轮`,
+        n(r.problems.total, r.problems.atLeast),
+        ...focuses.map((f) => n(r.problems.byFocus[f], r.problems.atLeast)),
+        n(r.problems.common, r.problems.atLeast),
+        n(r.clues.total),
+        ...clueStatuses.map((s) => n(r.clues.byStatus[s])),
+        n(r.clues.overdue),
+        n(r.accountability),
+        n(r.personMatters),
+      ]);
+      for (const line of formatTable(header, rows, '    ')) writeLine(out, line);
+    }
+    for (const r of rounds.filter((x) => x.problems.total > 0 || x.clues.total > 0)) {
+      writeLine(out);
+      writeLine(out, `    ${r.label}：问题 ${n(r.problems.total, r.problems.atLeast)} 个，问题线索 ${n(r.clues.total)} 个`);
+      const share = (value: number) => (r.problems.total ? ` (${Math.round((value / r.problems.total) * 1000) / 10}%)` : '');
+      writeLine(out, `      三个聚焦 By focus: ${focuses.map((f) => `${focusLabels[f].zh} ${n(r.problems.byFocus[f])}${share(r.problems.byFocus[f])}`).join('；')}`);
+      writeLine(
+        out,
+        `      来源 By source: ${problemSources.filter((s) => r.problems.bySource[s] > 0).map((s) => `${sourceLabels[s].zh} ${sourceLabels[s].en} ${n(r.problems.bySource[s])}`).join('、') || '—'}；共性问题 common ${n(r.problems.common)}`,
+      );
+      writeLine(
+        out,
+        `      问题线索 Clues: ${clueStatuses.map((s) => `${clueStatusLabels[s].zh} ${clueStatusLabels[s].en} ${n(r.clues.byStatus[s])}`).join('、')}；逾期未反馈 overdue ${n(r.clues.overdue)}；追责问责 ${n(r.accountability)}，点人点事 ${n(r.personMatters)}`,
+      );
+    }
+    writeLine(out);
+  },
+};
+
 /** The report's sections, in order. Add a section here to add it to `xuncha stats`. */
-export const statsSections: readonly StatsSection[] = [roundsSection, coverageSection, yearsSection];
+export const statsSections: readonly StatsSection[] = [roundsSection, coverageSection, findingsSection, yearsSection];
 
 // ---- the command -----------------------------------------------------------------------------
 
@@ -304,13 +469,16 @@ const help = `用法 Usage:
 
 登录后统计数据库中的巡察工作（只读，不改动任何数据；登录和退出照常记入审计日志）：
 按届次和轮次列出巡察组数、抽调人数、进驻天数、巡察任务数（按巡察方式、按单位类别及两者交叉），
-每届的全覆盖情况（应覆盖、已覆盖、覆盖率，按单位类别和旗县区），以及每年的合计。
-任何角色的账号都可以运行。
+每届的全覆盖情况（应覆盖、已覆盖、覆盖率，按单位类别和旗县区），每轮发现的问题（按三个聚焦、按来源、
+共性问题）、问题线索数量（按状态、逾期未反馈；只统计数量，不读取线索内容）、追责问责和点人点事事项数，
+以及每年的合计。任何角色的账号都可以运行。
 
 Signs in and reports on the inspection work in the vault (read-only; the sign-in and sign-out
 are audited as usual): per term and round, the groups, people drawn, days on site and
 inspections by mode, by unit kind and both; full coverage per term (due, covered, %, by unit
-kind and by region); and totals per year. Any role may run it.
+kind and by region); per round the problems by focus, by source and 共性, the clues by status
+and overdue (counts only: no clue content is read), accountability and person-matter items;
+and totals per year. Any role may run it.
 
 选项 Options:
   --vault 目录        数据库文件夹 / the vault folder
@@ -335,7 +503,7 @@ const options = {
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: { zh: '统计轮次、巡察组、巡察任务和全覆盖（只读）', en: 'report rounds, groups, inspections and coverage (read-only)' },
+  summary: { zh: '统计轮次、巡察组、巡察任务、全覆盖、问题和线索数量（只读）', en: 'report rounds, groups, inspections, coverage, problems and clue counts (read-only)' },
   help,
   async run(args, io) {
     const values = parseCommandArgs(args, options);

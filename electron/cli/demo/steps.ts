@@ -1,14 +1,29 @@
 /**
- * The steps of `xuncha demo`, in the order they run. Later work adds its own (problems and
- * clues from the 2020 report …) after these.
+ * The steps of `xuncha demo`, in the order they run. Later work adds its own after these.
  */
 import { accountsStep } from './accounts';
 import { assessmentsStep } from './assessments';
+import { cluesStep } from './clues';
 import { earlierRoundsStep } from './earlier-rounds';
+import { checklistsStep, listsStep, problemsStep } from './findings';
 import { registryStep } from './registry';
 import { round8Step } from './round-8';
 import { round9Step } from './round-9';
 import type { DemoStep } from './types';
 import { vaultStep } from './vault';
 
-export const demoSteps: readonly DemoStep[] = [vaultStep, accountsStep, registryStep, assessmentsStep, earlierRoundsStep, round8Step, round9Step];
+export const demoSteps: readonly DemoStep[] = [
+  vaultStep,
+  accountsStep,
+  registryStep,
+  assessmentsStep,
+  earlierRoundsStep,
+  round8Step,
+  round9Step,
+  // The findings: checklists as the administrator, problems and lists as inspection staff,
+  // clues as the clue officer; the last step signs in as the administrator again.
+  checklistsStep,
+  problemsStep,
+  cluesStep,
+  listsStep,
+];
