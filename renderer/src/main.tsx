@@ -26,7 +26,8 @@ createRoot(root).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <I18nProvider>
         <LocalizedDates>
-          <Notifications position="bottom-right" limit={4} />
+          {/* Top centre: clear of the header buttons (top right) and of table pagers (bottom right). */}
+          <Notifications position="top-center" limit={4} />
           <StatusProvider>
             <App />
           </StatusProvider>
