@@ -1,8 +1,49 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * pdf.js's data files, served from the app itself as pdfjs/<folder>/… (see
+ * renderer/src/components/pdf/pdfjs.ts): CMaps for Chinese PDFs whose fonts are not embedded,
+ * the standard fonts, and the plain-JS JPEG 2000 decoder (WebAssembly stays off, so the
+ * .wasm files are left out). Never a CDN: the app runs offline.
+ */
+const PDFJS_ASSETS: Record<string, (name: string) => boolean> = {
+  cmaps: (name) => name.endsWith('.bcmap') || name === 'LICENSE',
+  standard_fonts: () => true,
+  wasm: (name) => name === 'openjpeg_nowasm_fallback.js' || name.startsWith('LICENSE'),
+};
+
+function pdfjsAssets(): Plugin {
+  const source = resolve(root, 'node_modules/pdfjs-dist');
+  const files = () =>
+    Object.entries(PDFJS_ASSETS).flatMap(([folder, wanted]) =>
+      readdirSync(resolve(source, folder))
+        .filter(wanted)
+        .map((name) => ({ folder, name })),
+    );
+  return {
+    name: 'xuncha-pdfjs-assets',
+    generateBundle() {
+      for (const { folder, name } of files()) {
+        this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${name}`, source: readFileSync(resolve(source, folder, name)) });
+      }
+    },
+    configureServer(server) {
+      const served = new Map(files().map(({ folder, name }) => [`/pdfjs/${folder}/${name}`, resolve(source, folder, name)]));
+      server.middlewares.use((request, response, next) => {
+        const file = served.get((request.url ?? '').split('?')[0] ?? '');
+        if (!file) return next();
+        response.setHeader('Content-Type', extname(file) === '.js' ? 'text/javascript; charset=utf-8' : 'application/octet-stream');
+        response.end(readFileSync(file));
+      });
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -34,7 +75,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -106,8 +106,8 @@ test('an inspector answers the checklist, turns a 否 into a linked problem, kee
   await expect(card.getByTestId('checklist-progress')).toHaveText('已填 3/7 项 · 否 1 项');
   await second.getByTestId('checklist-make-problem').click();
   const form = page.getByTestId('problem-form');
-  await expect(form.getByTestId('problem-form-item')).toContainText('是否存在违规发放津贴补贴或福利的问题');
-  await expect(form.getByTestId('problem-form-description')).toHaveValue('是否存在违规发放津贴补贴或福利的问题');
+  await expect(form.getByTestId('problem-form-item')).toContainText('是否严格执行津贴补贴和福利发放规定');
+  await expect(form.getByTestId('problem-form-description')).toHaveValue('是否严格执行津贴补贴和福利发放规定');
   await expect(form.getByTestId('problem-form-evidence')).toHaveValue('2019年以加班补贴名义违规发放12.6万元');
   await expect(form.getByTestId('problem-form-focus')).toHaveValue('群众身边腐败问题和不正之风');
   await expect(form.getByTestId('problem-form-inspection')).toHaveValue('市审计局（第一巡察组）');
@@ -332,12 +332,12 @@ test('a clue officer registers a clue with its letter, views it in the app, hand
   await closeNotifications(page);
   await shot('clue-drawer-files');
 
-  // 查看 the PDF inside the app: verified, details shown (the CSP forbids frames and plugins).
+  // 查看 the PDF inside the app: verified, drawn by pdf.js into canvases (no frames or plugins).
   await drawer.getByTestId('clue-file').filter({ hasText: '举报信.pdf' }).getByTestId('clue-file-view').click();
   const viewer = page.getByTestId('file-viewer');
   await expect(viewer).toHaveAttribute('data-state', 'pdf');
   await expect(viewer.getByTestId('file-verified')).toHaveText('完整性校验通过');
-  await expect(viewer.getByTestId('pdf-pending')).toContainText('PDF 阅读器将随文档引擎一同提供');
+  await expect(viewer.getByTestId('pdf-viewer')).toHaveAttribute('data-state', 'ready');
   await expect(viewer.getByTestId('file-details')).toContainText('举报信.pdf');
   await expect(viewer.locator('iframe, object, embed')).toHaveCount(0);
   await shot('clue-view-pdf');

@@ -43,8 +43,8 @@ test('setup, failed and good sign-in, lock and unlock, audit log verified', asyn
   await shot('home');
 
   // A module that is not built yet shows a real empty state.
-  await go(page, '整改');
-  await expect(page.getByTestId('module-rectification')).toContainText('将在后续版本提供');
+  await go(page, '档案');
+  await expect(page.getByTestId('module-archives')).toContainText('将在后续版本提供');
   await shot('module-placeholder');
 
   await signOut(page);

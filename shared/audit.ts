@@ -62,9 +62,50 @@ export const auditActions = [
   'clue.saveFileCopy',
   'clue.handOver',
   'clue.disposal',
+  // Hand-over register, list hand-overs and receipts (回执).
+  'handover.register',
+  'handover.handOverList',
+  'handover.attachReceipt',
+  'handover.viewReceipt',
+  'handover.receiptReturned',
   'accountability.create',
   'personMatter.create',
   'fourLists.export',
+  // Formal documents: drafts and versions, finalising, classified reads, prints and exports
+  // (with their copy numbers), the feedback meeting and the on-site figures.
+  'document.create',
+  'document.view',
+  'document.saveVersion',
+  'document.finalise',
+  'document.print',
+  'fourLists.print',
+  'feedbackMeeting.save',
+  'onSiteFigures.update',
+  // Rectification: the ledger, every status change (also kept in the item's own history), the
+  // evidence, 销号 review, and the unit's rectification report.
+  'rectification.createItems',
+  'rectification.update',
+  'rectification.start',
+  'rectification.submit',
+  'rectification.accept',
+  'rectification.sendBack',
+  'rectification.attachEvidence',
+  'rectification.viewEvidence',
+  'rectification.saveReport',
+  // Backups: made, checked, restored (the restore is recorded in both the old and the restored vault).
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  // Archives: items filed and changed, files added and viewed, confidential reads and searches
+  // (by 档号), index rebuilds and fixity audits.
+  'archive.create',
+  'archive.update',
+  'archive.attachFile',
+  'archive.view',
+  'archive.viewFile',
+  'archive.search',
+  'archive.rebuildIndex',
+  'archive.fixity',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

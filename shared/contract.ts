@@ -7,9 +7,13 @@
  */
 import type { z } from 'zod';
 import type { ChannelDefinition } from './channels/define';
+import { archiveChannels } from './channels/archives';
+import { backupChannels } from './channels/backup';
 import { coverageChannels } from './channels/coverage';
+import { documentChannels } from './channels/documents';
 import { findingsChannels } from './channels/findings';
 import { foundationChannels } from './channels/foundation';
+import { rectificationChannels } from './channels/rectification';
 import { registryChannels, registryTransferChannels } from './channels/registry';
 import { roundChannels } from './channels/rounds';
 
@@ -18,6 +22,10 @@ export * from './channels/registry';
 export * from './channels/rounds';
 export * from './channels/coverage';
 export * from './channels/findings';
+export * from './channels/backup';
+export * from './channels/documents';
+export * from './channels/rectification';
+export * from './channels/archives';
 export type { ChannelDefinition } from './channels/define';
 
 export const channels = {
@@ -27,6 +35,10 @@ export const channels = {
   ...roundChannels,
   ...coverageChannels,
   ...findingsChannels,
+  ...backupChannels,
+  ...documentChannels,
+  ...rectificationChannels,
+  ...archiveChannels,
 } as const satisfies Record<string, ChannelDefinition>;
 
 export type Channels = typeof channels;

@@ -3,7 +3,8 @@
  * handler and response headers) and in the Chromium bridge alike. Only the app's own bundle:
  * no remote origin, no eval, no plugins, no framing. Mantine writes its CSS variables into a
  * <style> element at runtime, which is why style-src allows 'unsafe-inline' (styles only; never
- * scripts). See tools/electronegativity/allowlist.json.
+ * scripts). pdf.js runs with eval and WebAssembly off, so neither 'unsafe-eval' nor
+ * 'wasm-unsafe-eval' is needed. See tools/electronegativity/allowlist.json.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -17,7 +18,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "frame-src 'none'",
-  "worker-src 'self' blob:",
+  // pdf.js's worker is a file of the bundle, started by the app itself (not from a blob:).
+  "worker-src 'self'",
 ].join('; ');
 
 /** The custom scheme and host the packaged renderer is served from in Electron. */

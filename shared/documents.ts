@@ -42,6 +42,8 @@ export const letterDocumentSchema = z.object({
   issuerMark: z.string().trim().min(1).max(60),
   /** 发文字号, e.g. 市巡办〔2020〕8号; empty prints none. */
   documentNumber: z.string().trim().max(40).default(''),
+  /** A star in the middle of the red separator, as Party bodies' documents have it. */
+  separatorStar: z.boolean().optional(),
   /** 签发人, for documents sent upwards (报告); empty prints none. */
   signer: z.string().trim().max(40).default(''),
   title: z.string().trim().min(1).max(200),
@@ -83,6 +85,17 @@ export interface CopyOptions {
   copyNumber?: string;
   /** A light diagonal watermark (user and time), if the office turns it on. */
   watermark?: string;
+}
+
+/**
+ * A numbered print run is ONE PDF holding every copy, each laid out with its own CopyOptions
+ * (its own 份号) and its page numbers restarting at — 1 —, so the print dialog prints the whole
+ * run and the register's numbers match the paper. The documents service prints through these
+ * (electron/core/documents/rendering.ts).
+ */
+export interface MultiCopyRenderer<Rendered> {
+  renderLetterCopies(doc: LetterDocument, copies: readonly CopyOptions[]): Promise<Rendered>;
+  renderTableCopies(doc: TableDocument, copies: readonly CopyOptions[]): Promise<Rendered>;
 }
 
 /** The typographic roles GB/T 9704 names; each is served by one installed or bundled font. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { _electron, test as base, expect, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { createXunchaCore, TEST_SCRYPT_COST, type XunchaCore } from '../../electron/core/index';
 import { openRendererInChromium } from '../../electron/browser-host/bridge';
+import { electronDialogs, testFilePort, type TestDialogs } from './dialogs';
 import { checkElectronBinary, RENDERER_DIR, ROOT, SCREENSHOT_DIR } from './env';
 
 export type HostKind = 'bridge' | 'electron';
@@ -16,16 +17,41 @@ export interface HostOptions {
   host: HostKind;
 }
 
+/**
+ * The core's clock (bridge host only): real time shifted by an offset the test sets, so that a
+ * test can stand on a given day and let days pass (deadlines, overdue lists). The renderer's
+ * own clock is the browser's and is not moved.
+ */
+export interface TestClock {
+  /** From now on the core's time runs on from this moment (ISO, e.g. '2020-08-03T09:00:00+08:00'). */
+  set(moment: string): void;
+  now(): Date;
+}
+
+export function offsetClock(): TestClock {
+  let offset = 0;
+  return {
+    set(moment) {
+      offset = Date.parse(moment) - Date.now();
+    },
+    now: () => new Date(Date.now() + offset),
+  };
+}
+
 export interface AppHandle {
   page: Page;
   host: HostKind;
   vaultDir: string;
+  /** The core's clock (bridge host only; null under Electron, where the core runs in the app). */
+  clock: TestClock | null;
   /** The core behind the page (bridge host only; null under Electron). */
   core: XunchaCore | null;
   /** Saves a full-page screenshot as test-results/screenshots/<host>-<test>-<nn>-<name>.png. */
   shot(name: string): Promise<string>;
   /** Console errors matching this are expected by the test (e.g. a 404 it provokes). */
   allowConsoleError(pattern: RegExp): void;
+  /** The OS file dialogs: what the next open or save dialog answers (see dialogs.ts). */
+  dialogs: TestDialogs;
 }
 
 let electronReasonPrinted = false;
@@ -64,6 +90,8 @@ export const test = base.extend<{ app: AppHandle }, HostOptions & { bridgeBrowse
     let core: XunchaCore | null = null;
     let electronApp: ElectronApplication | null = null;
     let closeContext: (() => Promise<void>) | null = null;
+    let dialogs: TestDialogs;
+    let clock: TestClock | null = null;
 
     try {
       if (host === 'electron') {
@@ -82,10 +110,14 @@ export const test = base.extend<{ app: AppHandle }, HostOptions & { bridgeBrowse
         env.XUNCHA_VAULT_DIR = vaultDir;
         electronApp = await _electron.launch({ executablePath: check.path, args: [ROOT], cwd: ROOT, env });
         page = await electronApp.firstWindow();
+        dialogs = electronDialogs(electronApp);
         if (viewport) await page.setViewportSize(viewport);
       } else {
         if (!bridgeBrowser) throw new Error('bridge host without a browser');
-        core = createXunchaCore({ vaultDir, scryptCost: TEST_SCRYPT_COST });
+        const files = testFilePort();
+        dialogs = files.dialogs;
+        clock = offsetClock();
+        core = createXunchaCore({ vaultDir, scryptCost: TEST_SCRYPT_COST, files: files.port, now: clock.now });
         const context = await bridgeBrowser.newContext({
           viewport,
           locale,
@@ -116,7 +148,7 @@ export const test = base.extend<{ app: AppHandle }, HostOptions & { bridgeBrowse
       };
 
       const allowConsoleError = (pattern: RegExp) => void allowed.push(pattern);
-      await use({ page, host, vaultDir, core, shot, allowConsoleError });
+      await use({ page, host, vaultDir, core, clock, shot, allowConsoleError, dialogs });
       expect(problems, 'the page logged errors').toEqual([]);
     } finally {
       if (closeContext) await closeContext().catch(() => undefined);

@@ -5,7 +5,7 @@
  *
  * - The renderer is served by request routing on a fixed origin (http://xuncha.app/) straight
  *   from files: no network port is opened, and every request to any other origin is aborted.
- * - HTML carries the app's Content-Security-Policy header (shared/csp.ts).
+ * - Every response carries the app's Content-Security-Policy header (shared/csp.ts).
  * - `window.api` is defined by an init script over an exposed binding, which is then removed
  *   from `window`; calls from any frame other than the app's main frame are refused.
  *
@@ -78,6 +78,10 @@ const contentTypes: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  // pdf.js data files (out/renderer/pdfjs/): CMaps, Type 1 standard fonts, ICC profiles.
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/x-font-type1',
+  '.icc': 'application/vnd.iccprofile',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -148,8 +152,9 @@ async function serve(route: Route, rendererDir: string): Promise<void> {
     return;
   }
   const type = contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { ...commonHeaders, 'Content-Type': type };
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  // Every response carries the CSP, as in Electron's app:// handler: a worker script (pdf.js)
+  // runs under its own response's policy, not the page's.
+  const headers: Record<string, string> = { ...commonHeaders, 'Content-Type': type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
   const body = await readFile(file);
   await route.fulfill({ status: 200, headers, body: method === 'HEAD' ? '' : body });
 }

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserType } from '@playwright/test';
 import { createXunchaCore } from '../core/index';
 import { BRIDGE_URL, CHROMIUM_SAFE_ARGS, openRendererInChromium } from './bridge';
+import { desktopFilePort } from './file-port';
 
 export function dataHome(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_DATA_HOME?.trim();
@@ -111,7 +112,9 @@ async function main(): Promise<void> {
   mkdirSync(profileDir, { recursive: true, mode: 0o700 });
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 
-  const core = createXunchaCore({ vaultDir });
+  // Clue files from and to disk need a dialog: zenity or kdialog where installed.
+  const files = desktopFilePort();
+  const core = createXunchaCore({ vaultDir, files });
   let closed = false;
   const shutdown = (code: number) => {
     if (closed) return;
@@ -123,6 +126,12 @@ async function main(): Promise<void> {
   console.log(
     `提示：本机未安装 Electron，巡察工作台在系统 Chromium 中运行（数据库：${vaultDir}）。 / Note: Electron is not installed, so Xuncha Desk runs in the system Chromium (vault: ${vaultDir}).`,
   );
+
+  if (!files) {
+    console.log(
+      '提示：未找到 zenity 或 kdialog，“从磁盘添加”和“另存副本”不可用（安装其一后重新启动）。 / Note: neither zenity nor kdialog was found, so adding files from disk and saving copies are unavailable (install one and start again).',
+    );
+  }
 
   const context = await launchAppWindow(loadChromium(), profileDir, executablePath);
   context.on('close', () => shutdown(0));

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { createXunchaCore, TEST_SCRYPT_COST, type ScryptCost } from '../core/index';
+import type { FilePort } from '../core/files/file-port';
 import { fromCoreError } from './errors';
 import { writeLine, type CliIo } from './io';
 
@@ -32,11 +33,14 @@ export function scryptCostFromEnv(io: CliIo): ScryptCost | undefined {
   return TEST_SCRYPT_COST;
 }
 
-/** `sealsPasswords`: the command makes new password seals (init, demo), so the test cost matters. */
-export function openCore(vaultDir: string, io: CliIo, options: { sealsPasswords: boolean }): CoreClient {
+/**
+ * `sealsPasswords`: the command makes new password seals (init, demo), so the test cost matters.
+ * `files`: answers the core's file dialogs (`xuncha backup` answers the save dialog with --out).
+ */
+export function openCore(vaultDir: string, io: CliIo, options: { sealsPasswords: boolean; files?: FilePort }): CoreClient {
   const dir = resolve(vaultDir);
   const scryptCost = options.sealsPasswords ? scryptCostFromEnv(io) : undefined;
-  const core = createXunchaCore(scryptCost ? { vaultDir: dir, scryptCost } : { vaultDir: dir });
+  const core = createXunchaCore({ vaultDir: dir, ...(scryptCost ? { scryptCost } : {}), ...(options.files ? { files: options.files } : {}) });
   return {
     vaultDir: dir,
     async call(channel, input) {

@@ -3,7 +3,11 @@
  * where errors become messages and exit codes.
  */
 import type { CliCommand } from './command';
+import { fixityCommand, searchCommand } from './archives';
+import { backupCommand } from './backup';
+import { restoreCommand, verifyBackupCommand } from './restore';
 import { demoCommand } from './demo';
+import { docCommand } from './doc';
 import { reportError, unexpectedError } from './errors';
 import { initCommand } from './init';
 import { statsCommand } from './stats';
@@ -12,7 +16,7 @@ import { refusePasswordArguments } from './args';
 import { verifyCommand } from './verify';
 import { displayWidth, padEnd } from './output';
 
-export const commands: readonly CliCommand[] = [initCommand, verifyCommand, demoCommand, statsCommand];
+export const commands: readonly CliCommand[] = [initCommand, verifyCommand, demoCommand, statsCommand, docCommand, backupCommand, verifyBackupCommand, restoreCommand, searchCommand, fixityCommand];
 
 function generalHelp(): string {
   const width = Math.max(...commands.map((c) => displayWidth(c.name)));

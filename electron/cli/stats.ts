@@ -10,7 +10,7 @@
  * `statsSections`: an id (the key in the JSON), a title, a collect function that reads
  * through the core and a print function for the terminal.
  */
-import type { ChannelInput, ChannelOutput, Coverage, Office, RoundPage, RoundSummary, Term } from '../../shared/contract';
+import { rectificationStatuses, type ChannelInput, type ChannelOutput, type Coverage, type Office, type RectificationStatus, type RoundPage, type RoundSummary, type Term } from '../../shared/contract';
 import { clueStatuses, focuses, inspectionModes, problemSources, type ClueStatus, type Focus, type InspectionMode, type ProblemSource, type RoundStage } from '../../shared/domain';
 import { chineseNumber } from '../../shared/format';
 import { parseCommandArgs, requireOption } from './args';
@@ -459,8 +459,52 @@ export const findingsSection: StatsSection<{ rounds: RoundFindingsStats[] }> = {
   },
 };
 
+// ---- rectification: ledger items by status, overdue items and reports -----------------------------
+
+export interface RoundRectificationStats {
+  roundId: number;
+  label: string;
+  items: number;
+  byStatus: Record<RectificationStatus, number>;
+  /** Past their deadline and not closed (销号), by the core's clock. */
+  overdueItems: number;
+  /** Reports (整改报告) past their due date and not received. */
+  overdueReports: number;
+}
+
+const rectificationStatusLabels: Record<RectificationStatus, Bilingual> = {
+  notStarted: { zh: '未启动', en: 'not started' },
+  inProgress: { zh: '整改中', en: 'in progress' },
+  awaitingReview: { zh: '已完成待审核', en: 'awaiting review' },
+  closed: { zh: '已销号', en: 'closed' },
+};
+
+export const rectificationSection: StatsSection<{ rounds: RoundRectificationStats[] }> = {
+  id: 'rectification',
+  title: { zh: '整改台账（按轮次）', en: 'Rectification ledgers per round' },
+  async collect({ core, rounds }) {
+    const result: RoundRectificationStats[] = [];
+    for (const round of rounds) {
+      const counts = await core.call('rectification.counts', { roundId: round.id });
+      result.push({ roundId: round.id, label: round.label, ...counts });
+    }
+    return { rounds: result };
+  },
+  print({ rounds }, out) {
+    const kept = rounds.filter((r) => r.items > 0 || r.overdueReports > 0);
+    if (kept.length === 0) {
+      writeLine(out, '  尚无整改台账 / no ledgers yet');
+      return;
+    }
+    const header = ['轮次 Round', '事项 Items', ...rectificationStatuses.map((s) => `${rectificationStatusLabels[s].zh} ${rectificationStatusLabels[s].en}`), '逾期 Overdue', '报告逾期 Reports overdue'];
+    const rows = kept.map((r) => [r.label, String(r.items), ...rectificationStatuses.map((s) => String(r.byStatus[s])), String(r.overdueItems), String(r.overdueReports)]);
+    for (const line of formatTable(header, rows, '    ')) writeLine(out, line);
+    writeLine(out);
+  },
+};
+
 /** The report's sections, in order. Add a section here to add it to `xuncha stats`. */
-export const statsSections: readonly StatsSection[] = [roundsSection, coverageSection, findingsSection, yearsSection];
+export const statsSections: readonly StatsSection[] = [roundsSection, coverageSection, findingsSection, rectificationSection, yearsSection];
 
 // ---- the command -----------------------------------------------------------------------------
 

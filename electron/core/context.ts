@@ -20,6 +20,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** The OS file dialogs (Electron's, in the app); absent in the browser fallback. */
   files?: FilePort;
+  /** Where the build put the open document fonts (resources/fonts); without it the engine uses node_modules. */
+  bundledFontDir?: string;
 }
 
 /** Everything a service needs while a user is signed in and the vault is open. */

@@ -71,6 +71,26 @@ describe('app:// file handler', () => {
     expect(style.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it('serves the pdf.js worker as a module script and its data files as binary', async () => {
+    mkdirSync(path.join(root, 'pdfjs', 'cmaps'), { recursive: true });
+    mkdirSync(path.join(root, 'pdfjs', 'wasm'), { recursive: true });
+    writeFileSync(path.join(root, 'assets', 'pdf.worker.min-9f8e.mjs'), 'export {}');
+    writeFileSync(path.join(root, 'pdfjs', 'cmaps', 'UniGB-UCS2-H.bcmap'), Buffer.from([0xe0, 0x01, 0x02]));
+    writeFileSync(path.join(root, 'pdfjs', 'wasm', 'openjpeg_nowasm_fallback.js'), 'export default () => null');
+
+    // nosniff is on: a module worker served as anything but JavaScript would not start.
+    const worker = await get('app://xuncha/assets/pdf.worker.min-9f8e.mjs');
+    expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const cmap = await get('app://xuncha/pdfjs/cmaps/UniGB-UCS2-H.bcmap');
+    expect(cmap.status).toBe(200);
+    expect(cmap.headers.get('content-type')).toBe('application/octet-stream');
+    expect([...new Uint8Array(await cmap.arrayBuffer())]).toEqual([0xe0, 0x01, 0x02]);
+    const decoder = await get('app://xuncha/pdfjs/wasm/openjpeg_nowasm_fallback.js');
+    expect(decoder.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    // The worker runs under the app's CSP like the page (no eval, no WebAssembly).
+    expect(worker.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
   it('answers HEAD without a body', async () => {
     const response = await get('app://xuncha/index.html', 'HEAD');
     expect(response.status).toBe(200);

@@ -62,6 +62,10 @@ const MIME_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.wasm': 'application/wasm',
+  // pdf.js data files (out/renderer/pdfjs/): CMaps, Type 1 standard fonts, ICC profiles.
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/x-font-type1',
+  '.icc': 'application/vnd.iccprofile',
 };
 
 export function contentTypeFor(filePath: string): string {

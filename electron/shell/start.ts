@@ -49,7 +49,7 @@ export interface ElectronModules {
 
 export interface StartShellOptions {
   electron: ElectronModules;
-  createCore: (options: { vaultDir: string; files: FilePort }) => ShellCore;
+  createCore: (options: { vaultDir: string; files: FilePort; bundledFontDir?: string }) => ShellCore;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
 }
@@ -149,7 +149,13 @@ export function startShell(options: StartShellOptions): ShellHandle {
       ),
     );
 
-    core = options.createCore({ vaultDir: resolveVaultDir(app.getPath('userData'), env), files: electronFilePort(dialog, getWindow) });
+    core = options.createCore({
+      vaultDir: resolveVaultDir(app.getPath('userData'), env),
+      files: electronFilePort(dialog, getWindow),
+      // The open fonts electron-builder ships as extraResources; in development the engine
+      // finds them in node_modules.
+      ...(app.isPackaged ? { bundledFontDir: path.join(process.resourcesPath, 'fonts') } : {}),
+    });
     registerIpc(ipcMain, {
       core: {
         invoke: (channel, input) => {

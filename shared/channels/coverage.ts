@@ -49,8 +49,11 @@ export const lookbackCandidateSchema = z.object({
   endedOn: z.string().nullable(),
   /** Days since the inspection ended (or the round's 撤离 date). */
   ageDays: z.number().int().nullable(),
-  /** Why the unit is a candidate; the renderer words it. */
-  reason: z.enum(['notFollowedUp', 'notEnded']),
+  /** Rectification items of the inspection not yet closed (销号), and those of them past their deadline. */
+  openRectificationItems: z.number().int(),
+  overdueRectificationItems: z.number().int(),
+  /** Why the unit is a candidate, the strongest reason first; the renderer words it. */
+  reason: z.enum(['overdueRectification', 'openRectification', 'notFollowedUp', 'notEnded']),
 });
 
 export const dashboardSchema = z.object({

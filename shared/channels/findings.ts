@@ -147,6 +147,54 @@ export const personMatterSchema = z.object({
 
 export const fourListKinds = ['problems', 'clues', 'accountability', 'personMatters'] as const;
 
+/** The two editable lists of hand-over work: receiving bodies and disposal categories. */
+export const handoverCatalogNames = ['receivers', 'disposalTypes'] as const;
+export const handoverCatalogEntrySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  retired: z.boolean(),
+  /** Records that use the entry; a used entry can be retired, never deleted. */
+  uses: z.number().int(),
+});
+export const handoverCatalogSchema = z.object({ receivers: z.array(handoverCatalogEntrySchema), disposalTypes: z.array(handoverCatalogEntrySchema) });
+export type HandoverCatalog = z.infer<typeof handoverCatalogSchema>;
+const handoverCatalogName = z.enum(handoverCatalogNames);
+
+/** One hand-over in the register. Clue numbers, the note and the receipt's file name are null for a caller who may not read clues. */
+export const handoverRowSchema = z.object({
+  id: z.number().int(),
+  roundId: z.number().int(),
+  roundLabel: z.string(),
+  receiverId: z.number().int(),
+  receiverName: z.string(),
+  receivingPerson: z.string(),
+  handedOn: z.string(),
+  answerDueOn: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Holds clues or the clue list: its details and receipt are for clue officers. */
+  concernsClues: z.boolean(),
+  clueCount: z.number().int(),
+  disposedCount: z.number().int(),
+  clueCodes: z.array(z.string()).nullable(),
+  lists: z.array(z.enum(fourListKinds)),
+  /** Days past the answer deadline while clues are still undisposed; null when not overdue. */
+  daysOverdue: z.number().int().nullable(),
+  receiptReturnedOn: z.string().nullable(),
+  receipt: z
+    .object({ fileId: z.number().int(), fileName: z.string().nullable(), mime: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: z.string(), earlier: z.number().int() })
+    .nullable(),
+});
+export type HandoverRow = z.infer<typeof handoverRowSchema>;
+
+const handoverFields = {
+  receiverId: idSchema,
+  handedOn: dateSchema,
+  receivingPerson: note(40),
+  answerDueOn: dateSchema.nullable().default(null),
+  note: note(500),
+};
+
 export const findingsChannels = {
   'checklists.templates': { input: z.object({}).strict(), output: z.array(checklistTemplateSchema), permission: 'records.read' },
   /** Saving a template makes a new version; answers given earlier keep their wording. */
@@ -247,14 +295,7 @@ export const findingsChannels = {
     permission: 'clues.read',
   },
   'clues.handOver': {
-    input: z.object({
-      clueIds: z.array(idSchema).min(1).max(500),
-      receiverId: idSchema,
-      handedOn: dateSchema,
-      receivingPerson: note(40),
-      answerDueOn: dateSchema.nullable().default(null),
-      note: note(500),
-    }),
+    input: z.object({ clueIds: z.array(idSchema).min(1).max(500), ...handoverFields }),
     output: z.object({ handoverId: z.number().int() }),
     permission: 'clues.write',
   },
@@ -290,6 +331,7 @@ export const findingsChannels = {
     output: z.array(
       z.object({
         handoverId: z.number().int(),
+        roundId: z.number().int(),
         roundLabel: z.string(),
         receiverName: z.string(),
         handedOn: z.string(),
@@ -300,6 +342,7 @@ export const findingsChannels = {
     ),
     permission: 'records.read',
   },
+  /** For choosing: receivers in use (retired ones are left out), disposal types with their retired flag. */
   'handover.lists': {
     input: z.object({}).strict(),
     output: z.object({
@@ -308,4 +351,56 @@ export const findingsChannels = {
     }),
     permission: 'records.read',
   },
+  /** The hand-over register (移交台账) of a round, or of all rounds, newest first. */
+  'handover.register': {
+    input: z.object({ roundId: idSchema.optional(), ...pageInput }),
+    output: z.object({ items: z.array(handoverRowSchema), total: z.number().int() }),
+    permission: 'records.read',
+  },
+  /** One of the four lists of a round handed to a receiving body; the clue list by clue officers only. */
+  'handover.handOverList': {
+    input: z.object({ roundId: idSchema, kind: z.enum(fourListKinds), ...handoverFields }),
+    output: z.object({ handoverId: z.number().int() }),
+    permission: 'records.write',
+  },
+  /** The scanned receipt (回执), PDF or image, into the encrypted store; a clue hand-over's by clue officers only. */
+  'handover.attachReceipt': {
+    input: fileUploadSchema.extend({ handoverId: idSchema, mime: z.string().max(100) }),
+    output: handoverRowSchema,
+    permission: 'records.write',
+  },
+  /** The verified receipt for viewing inside the app; FILE_TAMPERED when it fails its check. */
+  'handover.viewReceipt': {
+    input: z.object({ handoverId: idSchema }),
+    output: fileDownloadSchema.extend({ mime: z.string() }),
+    permission: 'records.read',
+  },
+  /** The day the signed receipt came back (null: not yet). */
+  'handover.setReceiptReturned': {
+    input: z.object({ handoverId: idSchema, returnedOn: dateSchema.nullable() }),
+    output: handoverRowSchema,
+    permission: 'records.write',
+  },
+
+  'handoverCatalog.get': { input: z.object({}).strict(), output: handoverCatalogSchema, permission: 'settings.manage' },
+  'handoverCatalog.add': { input: z.object({ catalog: handoverCatalogName, name: text(40) }), output: handoverCatalogSchema, permission: 'settings.manage' },
+  'handoverCatalog.rename': {
+    input: z.object({ catalog: handoverCatalogName, id: idSchema, name: text(40) }),
+    output: handoverCatalogSchema,
+    permission: 'settings.manage',
+  },
+  /** The full new order: every entry's id, first to last. */
+  'handoverCatalog.reorder': {
+    input: z.object({ catalog: handoverCatalogName, ids: z.array(idSchema).min(1).max(200) }),
+    output: handoverCatalogSchema,
+    permission: 'settings.manage',
+  },
+  /** Retired entries stay on old records and leave the choices for new ones. */
+  'handoverCatalog.setRetired': {
+    input: z.object({ catalog: handoverCatalogName, id: idSchema, retired: z.boolean() }),
+    output: handoverCatalogSchema,
+    permission: 'settings.manage',
+  },
+  /** Only an entry no record uses; IN_USE otherwise. */
+  'handoverCatalog.delete': { input: z.object({ catalog: handoverCatalogName, id: idSchema }), output: handoverCatalogSchema, permission: 'settings.manage' },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -48,6 +48,25 @@ export const settingsSchema = z.object({
   locale: localeSchema,
   /** Whether administrators may list and open clues (otherwise clue officers only). */
   adminsMayReadClues: z.boolean(),
+  /**
+   * Whether every printed or exported copy of a document carries a light watermark (user and
+   * time). Optional like handoverAnswerDays below; the settings store always fills it (false).
+   */
+  documentsWatermark: z.boolean().optional(),
+  /** An extra folder searched first for the official document fonts (仿宋_GB2312, 方正小标宋 …); '' for none (the default). */
+  documentsFontDir: z.string().trim().max(500).optional(),
+  /**
+   * Days from a hand-over to the answer deadline the hand-over form proposes (0: none). Optional
+   * only so that older callers keep type-checking; the settings store always fills it (30).
+   */
+  handoverAnswerDays: z.number().int().min(0).max(730).optional(),
+  /** Days without a backup after which those who may back up are reminded (0: never). The store fills it (7). */
+  backupReminderDays: z.number().int().min(0).max(365).optional(),
+  /**
+   * Months after the feedback within which an inspected unit reports its rectification (整改报告;
+   * 巡视工作条例: two). Optional like the ones above; the settings store always fills it (2).
+   */
+  rectificationReportMonths: z.number().int().min(1).max(24).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -4,8 +4,10 @@
 import { accountsStep } from './accounts';
 import { assessmentsStep } from './assessments';
 import { cluesStep } from './clues';
+import { documentsStep } from './documents';
 import { earlierRoundsStep } from './earlier-rounds';
 import { checklistsStep, listsStep, problemsStep } from './findings';
+import { rectificationStep } from './rectification';
 import { registryStep } from './registry';
 import { round8Step } from './round-8';
 import { round9Step } from './round-9';
@@ -26,4 +28,8 @@ export const demoSteps: readonly DemoStep[] = [
   problemsStep,
   cluesStep,
   listsStep,
+  // What the groups did on site, and round 8's feedback meetings and letters (staff).
+  documentsStep,
+  // 第八轮's rectification: ledgers kept by staff, closed by the leader; back to the administrator.
+  rectificationStep,
 ];

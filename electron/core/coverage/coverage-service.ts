@@ -152,15 +152,19 @@ export function coverageMatrix(db: Db, input: ChannelInput<'coverage.matrix'> & 
 }
 
 /**
- * 回头看 candidates: units inspected earlier in the term and not yet followed up, oldest first.
- * Once rectification ledgers exist, open rectification items will rank them; until then, age.
+ * 回头看 candidates: units inspected earlier in the term and not yet followed up. Units whose
+ * rectification ledger still has overdue items come first (the most such items first), then units with
+ * items not yet closed, then the rest; within each, oldest first. The counts are lookups on
+ * the ledger's (inspection_id, status) index.
  */
 export function lookbackCandidates(db: Db, termId: number, today: string): ChannelOutput<'coverage.lookbackCandidates'> {
   const row = term(db, termId);
   const rows = db
     .prepare(
       `SELECT u.id AS unit_id, u.name AS unit_name, k.name AS kind_name, i.id AS inspection_id, r.number AS round_number,
-         coalesce(i.ends_on, r.actual_end, r.planned_end) AS ended_on
+         coalesce(i.ends_on, r.actual_end, r.planned_end) AS ended_on,
+         (SELECT count(*) FROM rectification_items ri WHERE ri.inspection_id = i.id AND ri.status <> 'closed') AS open_items,
+         (SELECT count(*) FROM rectification_items ri WHERE ri.inspection_id = i.id AND ri.status <> 'closed' AND ri.deadline < @today) AS overdue_items
        FROM inspections i
        JOIN rounds r ON r.id = i.round_id
        JOIN units u ON u.id = i.unit_id
@@ -170,10 +174,19 @@ export function lookbackCandidates(db: Db, termId: number, today: string): Chann
          AND i.id = (SELECT i2.id FROM inspections i2 JOIN rounds r2 ON r2.id = i2.round_id
                      WHERE i2.unit_id = i.unit_id AND r2.term_id = @termId AND i2.mode <> 'lookback'
                      ORDER BY r2.number DESC LIMIT 1)
-       ORDER BY ended_on IS NULL, ended_on, u.name
+       ORDER BY overdue_items DESC, open_items DESC, ended_on IS NULL, ended_on, u.name
        LIMIT 500`,
     )
-    .all({ termId }) as { unit_id: number; unit_name: string; kind_name: string; inspection_id: number; round_number: number; ended_on: string | null }[];
+    .all({ termId, today }) as {
+    unit_id: number;
+    unit_name: string;
+    kind_name: string;
+    inspection_id: number;
+    round_number: number;
+    ended_on: string | null;
+    open_items: number;
+    overdue_items: number;
+  }[];
   return rows.map((r) => {
     const ageDays = r.ended_on ? Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.ended_on}T00:00:00Z`)) / 86_400_000) : null;
     return {
@@ -184,7 +197,16 @@ export function lookbackCandidates(db: Db, termId: number, today: string): Chann
       roundLabel: roundLabel(row.name, r.round_number),
       endedOn: r.ended_on,
       ageDays,
-      reason: ageDays === null ? ('notEnded' as const) : ('notFollowedUp' as const),
+      openRectificationItems: r.open_items,
+      overdueRectificationItems: r.overdue_items,
+      reason:
+        r.overdue_items > 0
+          ? ('overdueRectification' as const)
+          : r.open_items > 0
+            ? ('openRectification' as const)
+            : ageDays === null
+              ? ('notEnded' as const)
+              : ('notFollowedUp' as const),
     };
   });
 }

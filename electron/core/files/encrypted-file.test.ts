@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,69 @@ describe('encrypted file format', () => {
     expect(readdirSync(dir)).toEqual(['f.xcf']);
   });
 
+  // Pieces the size of a chunk (a 1 MiB read stream) or larger are encrypted in place; smaller
+  // or misaligned ones are gathered. Every way of cutting the same bytes gives the same file.
+  it.each([
+    ['exact multiple, one piece per chunk', 4 * CHUNK, [CHUNK]],
+    ['exact multiple, pieces of two and a half chunks', 5 * CHUNK, [2.5 * CHUNK]],
+    ['exact multiple, one piece holding it all', 3 * CHUNK, [3 * CHUNK]],
+    ['misaligned pieces around whole chunks', 6 * CHUNK + 7, [300, 2 * CHUNK, 1, CHUNK + 5]],
+    ['empty pieces in between', 2 * CHUNK, [0, CHUNK, 0]],
+  ])('round-trips %s', async (_name, length, cuts) => {
+    const dir = tempDir();
+    const data = randomBytes(length);
+    const target = join(dir, 'f.xcf');
+    async function* cut() {
+      for (let at = 0, k = 0; at < data.length; k += 1) {
+        const size = cuts[k % cuts.length]!;
+        yield data.subarray(at, at + size);
+        at += size;
+      }
+    }
+    const written = await writeEncryptedFile(cut(), target, key, CHUNK);
+    expect(written).toMatchObject({ size: length, sha256: createHash('sha256').update(data).digest('hex') });
+    expect(readFileSync(target).length).toBe(33 + Math.ceil(length / CHUNK) * 16 + length);
+    expect((await readAll(target)).equals(data)).toBe(true);
+  });
+
+  it('stores an empty file as one sealed empty chunk, from no pieces or from empty ones', async () => {
+    const dir = tempDir();
+    async function* nothing() {}
+    async function* empties() {
+      yield Buffer.alloc(0);
+      yield new Uint8Array(0);
+    }
+    for (const [name, source] of [['a.xcf', nothing()], ['b.xcf', empties()]] as const) {
+      const written = await writeEncryptedFile(source, join(dir, name), key, CHUNK);
+      expect(written).toMatchObject({ size: 0, sha256: createHash('sha256').digest('hex') });
+      expect(readFileSync(join(dir, name)).length).toBe(33 + 16);
+      expect((await readAll(join(dir, name))).length).toBe(0);
+    }
+    // A header with no chunk after it is not an empty file: the end was cut off.
+    writeFileSync(join(dir, 'c.xcf'), readFileSync(join(dir, 'a.xcf')).subarray(0, 33));
+    await expectTampered(join(dir, 'c.xcf'));
+  });
+
+  it('writes the documented XCF1 layout, readable with node:crypto alone', async () => {
+    const dir = tempDir();
+    const data = randomBytes(2 * CHUNK + 300);
+    await writeEncryptedFile(pieces(data, CHUNK), join(dir, 'f.xcf'), key, CHUNK);
+    const stored = readFileSync(join(dir, 'f.xcf'));
+    const header = stored.subarray(0, 33);
+    expect(header.subarray(0, 4).toString('latin1')).toBe('XCF1');
+    expect(header[4]).toBe(1);
+    expect(header.readUInt32BE(5)).toBe(CHUNK);
+    const frames = [stored.subarray(33, 33 + CHUNK + 16), stored.subarray(33 + CHUNK + 16, 33 + 2 * (CHUNK + 16)), stored.subarray(33 + 2 * (CHUNK + 16))];
+    const plain = frames.map((frame, index) => {
+      const nonce = Buffer.concat([header.subarray(25, 33), Buffer.from([0, 0, 0, index])]);
+      const decipher = createDecipheriv('aes-256-gcm', key, nonce);
+      decipher.setAAD(Buffer.concat([header, Buffer.from([0, 0, 0, index, index === frames.length - 1 ? 1 : 0])]));
+      decipher.setAuthTag(frame.subarray(frame.length - 16));
+      return Buffer.concat([decipher.update(frame.subarray(0, frame.length - 16)), decipher.final()]);
+    });
+    expect(Buffer.concat(plain).equals(data)).toBe(true);
+  });
+
   it('holds no plaintext', async () => {
     const dir = tempDir();
     const text = Buffer.from('关于某某同志违规收受礼金问题的线索材料。'.repeat(200));
@@ -62,6 +125,11 @@ describe('encrypted file format', () => {
     await expectTampered(path);
     const swapped = Buffer.concat([original.subarray(0, 33), original.subarray(33 + frame, 33 + 2 * frame), original.subarray(33, 33 + frame), original.subarray(33 + 2 * frame)]);
     writeFileSync(path, swapped);
+    await expectTampered(path);
+    // Bytes added after the last chunk: the chunk sealed as last is no longer read as last.
+    writeFileSync(path, Buffer.concat([original, randomBytes(16)]));
+    await expectTampered(path);
+    writeFileSync(path, Buffer.concat([original, original.subarray(33, 33 + frame)]));
     await expectTampered(path);
     writeFileSync(path, original);
     await expectTampered(path, randomBytes(32));

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { fsyncDirectory } from '../fs/atomic-write';
@@ -44,8 +44,73 @@ function chunkNonce(prefix: Buffer, index: number): Buffer {
 }
 
 /**
+ * Cuts a stream of pieces into chunks of exactly `chunkBytes` (the last one shorter, or empty
+ * for an empty file). A piece that holds a whole chunk is handed on as a view, not copied: with
+ * a 1 MiB read stream every chunk is one read buffer. Pieces that do not line up are gathered in
+ * two buffers used in turn, since the caller still holds the previous chunk (to learn whether it
+ * was the last) while the next one is filled.
+ *
+ * The source must not reuse a buffer it has handed out (Node's streams and generators of
+ * distinct buffers do not); `onPiece` sees every piece as it arrives, for the hash. The two
+ * buffers are the caller's (`spare`, filled in as needed), to wipe once the last chunk is sealed.
+ */
+async function* chunksOf(source: AsyncIterable<Uint8Array>, chunkBytes: number, spare: Buffer[], onPiece: (piece: Buffer) => void): AsyncGenerator<Buffer> {
+  let turn = 0;
+  let filling: Buffer | null = null;
+  let filled = 0;
+  let yielded = false;
+  for await (const piece of source) {
+    let bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    onPiece(bytes);
+    while (bytes.length > 0) {
+      if (!filling && bytes.length >= chunkBytes) {
+        yielded = true;
+        yield bytes.subarray(0, chunkBytes);
+        bytes = bytes.subarray(chunkBytes);
+        continue;
+      }
+      if (!filling) {
+        filling = spare[turn] ??= Buffer.allocUnsafe(chunkBytes);
+        turn = 1 - turn;
+        filled = 0;
+      }
+      const taken = bytes.copy(filling, filled, 0, Math.min(bytes.length, chunkBytes - filled));
+      filled += taken;
+      bytes = bytes.subarray(taken);
+      if (filled === chunkBytes) {
+        const chunk = filling;
+        filling = null;
+        yielded = true;
+        yield chunk;
+      }
+    }
+  }
+  if (filling) yield filling.subarray(0, filled);
+  else if (!yielded) yield Buffer.alloc(0);
+}
+
+/** Writes all of `parts` at the end of `fd` (writev may stop short, as write may). */
+function writeAll(fd: number, parts: Buffer[]): void {
+  let left = parts.filter((part) => part.length > 0);
+  while (left.length > 0) {
+    let written = writevSync(fd, left);
+    const rest: Buffer[] = [];
+    for (const part of left) {
+      if (written >= part.length) written -= part.length;
+      else {
+        rest.push(part.subarray(written));
+        written = 0;
+      }
+    }
+    left = rest;
+  }
+}
+
+/**
  * Encrypts a stream of plaintext into `target`: written to a temp name beside it, fsynced,
- * then renamed, so a crash never leaves a half file under the real name.
+ * then renamed, so a crash never leaves a half file under the real name. Each chunk is
+ * encrypted straight from the buffer it arrived in, and its ciphertext and tag go out in one
+ * writev: the only copy of the bytes is the ciphertext itself.
  */
 export async function writeEncryptedFile(
   source: AsyncIterable<Uint8Array>,
@@ -65,50 +130,40 @@ export async function writeEncryptedFile(
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   const hash = createHash('sha256');
+  const spare: Buffer[] = [];
   let size = 0;
   let index = 0;
+  const sealChunk = (plain: Buffer, last: boolean) => {
+    if (index > 0xffffffff) throw new AppError('INVALID_INPUT', '文件过大');
+    const cipher = createCipheriv('aes-256-gcm', fileKey, chunkNonce(prefix, index));
+    cipher.setAAD(chunkAad(header, index, last));
+    const body = cipher.update(plain);
+    // GCM holds nothing back: final() only computes the tag.
+    cipher.final();
+    writeAll(fd, [body, cipher.getAuthTag()]);
+    index += 1;
+  };
   try {
-    writeSync(fd, header);
-    // Hold back one full chunk so the last one can be marked as last.
+    writeAll(fd, [header]);
+    // Each chunk is sealed once the next one (or the end) has been seen: the last chunk is
+    // marked as last in its authenticated data.
     let pending: Buffer | null = null;
-    let buffered: Buffer[] = [];
-    let bufferedBytes = 0;
-    const sealChunk = (plain: Buffer, last: boolean) => {
-      const cipher = createCipheriv('aes-256-gcm', fileKey, chunkNonce(prefix, index));
-      cipher.setAAD(chunkAad(header, index, last));
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      writeSync(fd, body);
-      writeSync(fd, cipher.getAuthTag());
-      index += 1;
-      if (index > 0xffffffff) throw new AppError('INVALID_INPUT', '文件过大');
-    };
-    for await (const piece of source) {
-      const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-      hash.update(bytes);
-      size += bytes.length;
-      buffered.push(bytes);
-      bufferedBytes += bytes.length;
-      while (bufferedBytes >= chunkBytes) {
-        const joined: Buffer = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered);
-        const chunk = joined.subarray(0, chunkBytes);
-        const rest = joined.subarray(chunkBytes);
-        if (pending) sealChunk(pending, false);
-        pending = Buffer.from(chunk);
-        buffered = rest.length ? [rest] : [];
-        bufferedBytes = rest.length;
-      }
-    }
-    const tail = Buffer.concat(buffered);
-    if (pending && tail.length === 0) sealChunk(pending, true);
-    else {
+    for await (const chunk of chunksOf(source, chunkBytes, spare, (piece) => {
+      hash.update(piece);
+      size += piece.length;
+    })) {
       if (pending) sealChunk(pending, false);
-      sealChunk(tail, true);
+      pending = chunk;
     }
+    sealChunk(pending!, true);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     rmSync(temp, { force: true });
     throw error;
+  } finally {
+    // Plaintext gathered in `spare` would otherwise wait in memory for the garbage collector.
+    for (const buffer of spare) buffer.fill(0);
   }
   closeSync(fd);
   renameSync(temp, target);
@@ -120,10 +175,14 @@ export async function writeEncryptedFile(
  * Decrypts chunk by chunk, verifying each tag before its plaintext is handed out. A failed tag,
  * a truncated file or a wrong header raises FILE_TAMPERED; the caller must discard anything it
  * received (a viewer buffers the whole file and checks the SHA-256 before showing it).
+ *
+ * The file's size, taken once at open, tells which frame is the last: a cut or an extension
+ * moves that boundary, and the chunk then read as last (or not) fails its tag.
  */
 export async function* readEncryptedFile(path: string, fileKey: Buffer): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r');
   try {
+    const fileBytes = fstatSync(fd).size;
     const header = Buffer.alloc(HEADER_BYTES);
     if (readSync(fd, header, 0, HEADER_BYTES, 0) !== HEADER_BYTES || !header.subarray(0, 4).equals(MAGIC) || header[4] !== VERSION) {
       throw tampered('文件头无效');
@@ -135,19 +194,18 @@ export async function* readEncryptedFile(path: string, fileKey: Buffer): AsyncGe
     let position = HEADER_BYTES;
     let index = 0;
     for (;;) {
-      const read = readSync(fd, frame, 0, frame.length, position);
-      if (read < TAG_BYTES) throw tampered('文件被截断');
+      const wanted = Math.min(frame.length, fileBytes - position);
+      const read = wanted > 0 ? readSync(fd, frame, 0, wanted, position) : 0;
+      if (read < TAG_BYTES || read !== wanted) throw tampered('文件被截断');
       position += read;
-      // A short frame, or a full one with nothing after it, must be the last chunk.
-      const probe = Buffer.alloc(1);
-      const last = read < frame.length || readSync(fd, probe, 0, 1, position) === 0;
-      const body = frame.subarray(0, read - TAG_BYTES);
+      const last = position >= fileBytes;
       const decipher = createDecipheriv('aes-256-gcm', fileKey, chunkNonce(prefix, index));
       decipher.setAAD(chunkAad(header, index, last));
       decipher.setAuthTag(frame.subarray(read - TAG_BYTES, read));
       let plain: Buffer;
       try {
-        plain = Buffer.concat([decipher.update(body), decipher.final()]);
+        plain = decipher.update(frame.subarray(0, read - TAG_BYTES));
+        decipher.final();
       } catch {
         throw tampered(`第 ${index + 1} 块校验失败`);
       }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, TestApp, tempDir } from '../testing/harness';
@@ -48,6 +48,24 @@ describe('file store', () => {
     const out = join(tempDir(), 'copy.pdf');
     await store.exportTo(record.id, out);
     expect(readFileSync(out).equals(data)).toBe(true);
+  });
+
+  it('streams files from disk whose size is a whole number of chunks, and an empty one', async () => {
+    const { store } = await openStore();
+    const dir = tempDir();
+    for (const [name, data] of [
+      ['two-chunks.pdf', randomBytes(2 * 1024 * 1024)],
+      ['empty.pdf', Buffer.alloc(0)],
+    ] as const) {
+      writeFileSync(join(dir, name), data);
+      // What clues.attachFromDisk hands the store: 1 MiB reads, one chunk each.
+      const record = await store.put(createReadStream(join(dir, name), { highWaterMark: 1024 * 1024 }), { ...meta, fileName: name });
+      expect(record).toMatchObject({ size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+      expect((await store.readVerified(record.id)).bytes.equals(data)).toBe(true);
+      expect(await store.checkFixity(record.id)).toBe('ok');
+      await store.exportTo(record.id, join(dir, `copy-${name}`));
+      expect(readFileSync(join(dir, `copy-${name}`)).equals(data)).toBe(true);
+    }
   });
 
   it('reports a flipped byte as tampered and never hands the content out', async () => {

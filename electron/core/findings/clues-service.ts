@@ -11,8 +11,8 @@ import type { Db } from '../vault/database';
 
 /**
  * Confidential clues (问题线索). Only clue officers (and administrators where the office allows
- * it) can list or open them; everyone else sees counts. Every list, open, file view, hand-over
- * and disposal is audited with the clue numbers it touched.
+ * it) can list or open them; everyone else sees counts. Every list, open, file view and
+ * disposal is audited with the clue numbers it touched. Hand-over: handovers-service.ts.
  */
 
 interface ClueRow {
@@ -283,33 +283,6 @@ export async function viewFile(ctx: CoreContext, input: ChannelInput<'clues.view
   }
 }
 
-export function handOver(ctx: CoreContext, input: ChannelInput<'clues.handOver'>): ChannelOutput<'clues.handOver'> {
-  return change(ctx, (session, record) => {
-    const db = session.vault.db;
-    const receiver = db.prepare('SELECT name FROM receivers WHERE id = ?').get(input.receiverId) as { name: string } | undefined;
-    if (!receiver) throw new AppError('INVALID_REFERENCE', '接收单位不存在');
-    const clues = input.clueIds.map((id) => db.prepare('SELECT id, round_id, code FROM clues WHERE id = ?').get(id) as { id: number; round_id: number; code: string } | undefined);
-    if (clues.some((c) => !c)) throw new AppError('NOT_FOUND', '所选线索不存在');
-    const roundIds = new Set(clues.map((c) => c!.round_id));
-    if (roundIds.size !== 1) throw new AppError('INVALID_INPUT', '一次移交只能包含同一轮次的线索');
-    if (input.answerDueOn && input.answerDueOn < input.handedOn) throw new AppError('INVALID_INPUT', '反馈期限不能早于移交日期');
-    const handoverId = Number(
-      db
-        .prepare('INSERT INTO handovers (round_id, receiver_id, handed_on, receiving_person, answer_due_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run([...roundIds][0], input.receiverId, input.handedOn, input.receivingPerson ?? '', input.answerDueOn ?? null, input.note ?? '', session.user.id, ctx.now().toISOString())
-        .lastInsertRowid,
-    );
-    const item = db.prepare("INSERT INTO handover_items (handover_id, item_type, item_id) VALUES (?, 'clue', ?)");
-    const status = db.prepare("UPDATE clues SET status = CASE WHEN status = 'registered' THEN 'handedOver' ELSE status END, updated_at = ? WHERE id = ?");
-    for (const clue of clues) {
-      item.run(handoverId, clue!.id);
-      status.run(ctx.now().toISOString(), clue!.id);
-    }
-    record({ action: 'clue.handOver', target: { type: 'handover', id: handoverId }, detail: { receiver: receiver.name, handedOn: input.handedOn, codes: clues.map((c) => c!.code) } });
-    return { handoverId };
-  });
-}
-
 export function recordDisposal(ctx: CoreContext, input: ChannelInput<'clues.recordDisposal'>): Clue {
   return change(ctx, (session, record) => {
     const db = session.vault.db;
@@ -317,7 +290,7 @@ export function recordDisposal(ctx: CoreContext, input: ChannelInput<'clues.reco
     if (!clue) throw new AppError('NOT_FOUND');
     if (clue.status === 'registered') throw new AppError('INVALID_INPUT', '线索尚未移交，不能登记处置结果');
     const type = db.prepare('SELECT name FROM disposal_types WHERE id = ? AND retired = 0').get(input.disposalTypeId) as { name: string } | undefined;
-    if (!type) throw new AppError('INVALID_REFERENCE', '处置方式不存在');
+    if (!type) throw new AppError('INVALID_REFERENCE', '处置方式不存在或已停用');
     const at = ctx.now().toISOString();
     db.prepare('INSERT INTO clue_disposals (clue_id, disposal_type_id, decided_on, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)').run(
       input.clueId,
@@ -331,29 +304,4 @@ export function recordDisposal(ctx: CoreContext, input: ChannelInput<'clues.reco
     record({ action: 'clue.disposal', target: { type: 'clue', id: input.clueId }, detail: { clueCode: clue.code, disposal: type.name, decidedOn: input.decidedOn } });
     return full(session, input.clueId);
   });
-}
-
-/** Hand-overs whose answer deadline has passed while some of their clues have no disposal yet. */
-export function overdueHandovers(db: Db, today: string): ChannelOutput<'handover.overdue'> {
-  const rows = db
-    .prepare(
-      `SELECT h.id, r.number AS round_number, t.name AS term_name, rc.name AS receiver_name, h.handed_on, h.answer_due_on,
-         count(*) AS open_clues
-       FROM handovers h
-       JOIN rounds r ON r.id = h.round_id JOIN terms t ON t.id = r.term_id JOIN receivers rc ON rc.id = h.receiver_id
-       JOIN handover_items hi ON hi.handover_id = h.id AND hi.item_type = 'clue'
-       JOIN clues c ON c.id = hi.item_id AND c.status <> 'disposed'
-       WHERE h.answer_due_on IS NOT NULL AND h.answer_due_on < ?
-       GROUP BY h.id ORDER BY h.answer_due_on`,
-    )
-    .all(today) as { id: number; round_number: number; term_name: string; receiver_name: string; handed_on: string; answer_due_on: string; open_clues: number }[];
-  return rows.map((r) => ({
-    handoverId: r.id,
-    roundLabel: roundLabel(r.term_name, r.round_number),
-    receiverName: r.receiver_name,
-    handedOn: r.handed_on,
-    answerDueOn: r.answer_due_on,
-    daysOverdue: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.answer_due_on}T00:00:00Z`)) / 86_400_000),
-    openClues: r.open_clues,
-  }));
 }

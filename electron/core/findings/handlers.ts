@@ -2,6 +2,8 @@ import { localDate } from '../context';
 import type { HandlersFor } from '../router/handler-types';
 import * as checklists from './checklists';
 import * as clues from './clues-service';
+import * as catalog from './handover-catalog';
+import * as handovers from './handovers-service';
 import * as lists from './lists-service';
 import * as problems from './problems-service';
 
@@ -35,6 +37,17 @@ export const findingsHandlers: HandlersFor<
   | 'personMatters.create'
   | 'fourLists.export'
   | 'handover.overdue'
+  | 'handover.register'
+  | 'handover.handOverList'
+  | 'handover.attachReceipt'
+  | 'handover.viewReceipt'
+  | 'handover.setReceiptReturned'
+  | 'handoverCatalog.get'
+  | 'handoverCatalog.add'
+  | 'handoverCatalog.rename'
+  | 'handoverCatalog.reorder'
+  | 'handoverCatalog.setRetired'
+  | 'handoverCatalog.delete'
 > = {
   'checklists.templates': (ctx) => checklists.listTemplates(ctx.active().vault.db),
   'checklists.saveTemplate': (ctx, input) => checklists.saveTemplate(ctx, input),
@@ -66,7 +79,7 @@ export const findingsHandlers: HandlersFor<
   'clues.viewFile': (ctx, input) => clues.viewFile(ctx, input),
   'clues.attachFromDisk': (ctx, input) => clues.attachFromDisk(ctx, input.clueId),
   'clues.saveFileCopy': (ctx, input) => clues.saveFileCopy(ctx, input),
-  'clues.handOver': (ctx, input) => clues.handOver(ctx, input),
+  'clues.handOver': (ctx, input) => handovers.handOver(ctx, input),
   'clues.recordDisposal': (ctx, input) => clues.recordDisposal(ctx, input),
 
   'accountability.list': (ctx, input) => lists.listAccountability(ctx.active().vault.db, input.roundId),
@@ -75,12 +88,25 @@ export const findingsHandlers: HandlersFor<
   'personMatters.create': (ctx, input) => lists.createPersonMatter(ctx, input),
   'fourLists.export': (ctx, input) => lists.exportFourList(ctx, input),
 
-  'handover.overdue': (ctx) => clues.overdueHandovers(ctx.active().vault.db, localDate(ctx.now())),
+  'handover.overdue': (ctx) => handovers.overdueHandovers(ctx.active().vault.db, localDate(ctx.now())),
+  'handover.register': (ctx, input) => handovers.register(ctx, input),
+  'handover.handOverList': (ctx, input) => handovers.handOverList(ctx, input),
+  'handover.attachReceipt': (ctx, input) => handovers.attachReceipt(ctx, input),
+  'handover.viewReceipt': (ctx, input) => handovers.viewReceipt(ctx, input),
+  'handover.setReceiptReturned': (ctx, input) => handovers.setReceiptReturned(ctx, input),
+
+  'handoverCatalog.get': (ctx) => catalog.handoverCatalog(ctx.active().vault.db),
+  'handoverCatalog.add': (ctx, input) => catalog.addEntry(ctx, input),
+  'handoverCatalog.rename': (ctx, input) => catalog.renameEntry(ctx, input),
+  'handoverCatalog.reorder': (ctx, input) => catalog.reorderEntries(ctx, input),
+  'handoverCatalog.setRetired': (ctx, input) => catalog.setRetired(ctx, input),
+  'handoverCatalog.delete': (ctx, input) => catalog.deleteEntry(ctx, input),
 
   'handover.lists': (ctx) => {
     const db = ctx.active().vault.db;
     return {
-      receivers: db.prepare('SELECT id, name FROM receivers ORDER BY sort_order, id').all() as { id: number; name: string }[],
+      // Retired receivers stay on old records but are not offered for new ones.
+      receivers: db.prepare('SELECT id, name FROM receivers WHERE retired = 0 ORDER BY sort_order, id').all() as { id: number; name: string }[],
       disposalTypes: (db.prepare('SELECT id, name, retired FROM disposal_types ORDER BY sort_order, id').all() as { id: number; name: string; retired: number }[]).map((d) => ({
         ...d,
         retired: d.retired === 1,

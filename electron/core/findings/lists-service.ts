@@ -84,11 +84,23 @@ const SOURCE_LABELS = { interview: '个别谈话', documents: '查阅资料', pe
 const STATUS_LABELS = { registered: '已登记', handedOver: '已移交', disposed: '已处置' } as const;
 const TITLES = { problems: '问题清单', clues: '问题线索清单', accountability: '追责问责清单', personMatters: '点人点事清单' } as const;
 
-/** One of the four lists as an .xlsx workbook; the clue list only for those who may read clues. */
-export async function exportFourList(ctx: CoreContext, input: ChannelInput<'fourLists.export'>): Promise<ChannelOutput<'fourLists.export'>> {
-  const session = ctx.active();
-  const db = session.vault.db;
-  if (input.kind === 'clues') assertMayReadClues(session);
+/** One of the four lists as rows: the .xlsx export and the PDF table (electron/core/documents) both start here. */
+export interface FourListRows {
+  /** 十二届市委第八轮巡察 */
+  label: string;
+  /** 问题清单 … */
+  title: string;
+  headers: string[];
+  rows: (string | number)[][];
+  /** The clue numbers listed (clue list only), for the audit entry. */
+  codes: string[];
+}
+
+/**
+ * The rows of one of the four lists. The caller checks who may read the clue list
+ * (assertMayReadClues) and audits the export.
+ */
+export function fourListRows(db: Db, input: { kind: ChannelInput<'fourLists.export'>['kind']; roundId: number; inspectionId?: number | undefined }): FourListRows {
   const round = db.prepare('SELECT r.number, t.name FROM rounds r JOIN terms t ON t.id = r.term_id WHERE r.id = ?').get(input.roundId) as
     | { number: number; name: string }
     | undefined;
@@ -131,6 +143,14 @@ export async function exportFourList(ctx: CoreContext, input: ChannelInput<'four
     headers = ['序号', '姓名', '单位', '职务', '具体事项', '移交单位'];
     rows = listPersonMatters(db, input.roundId).map((m, i) => [i + 1, m.personName, m.unit, m.position, m.matter, m.receiverName ?? '']);
   }
+  return { label, title: TITLES[input.kind], headers, rows, codes };
+}
+
+/** One of the four lists as an .xlsx workbook; the clue list only for those who may read clues. */
+export async function exportFourList(ctx: CoreContext, input: ChannelInput<'fourLists.export'>): Promise<ChannelOutput<'fourLists.export'>> {
+  const session = ctx.active();
+  if (input.kind === 'clues') assertMayReadClues(session);
+  const { label, headers, rows, codes } = fourListRows(session.vault.db, input);
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '巡察工作台';

@@ -52,6 +52,7 @@ export function deleteProblem(ctx: CoreContext, id: number): null {
     if (!problem) throw new AppError('NOT_FOUND');
     const linked = vault.db.prepare('SELECT 1 FROM accountability_items WHERE problem_id = ? UNION SELECT 1 FROM person_matters WHERE problem_id = ? LIMIT 1').get(id, id);
     if (linked) throw new AppError('IN_USE', '该问题已关联追责问责或点人点事事项，不能删除');
+    if (vault.db.prepare('SELECT 1 FROM rectification_items WHERE problem_id = ?').get(id)) throw new AppError('IN_USE', '该问题已建立整改台账，不能删除');
     store.delete(id);
     record({ action: 'problem.delete', target: { type: 'problem', id }, detail: { inspectionId: problem.inspectionId, unit: problem.unitName, description: problem.description.slice(0, 200) } });
     return null;
@@ -66,6 +67,7 @@ export function deleteProblem(ctx: CoreContext, id: number): null {
 export function bulkUpdate(ctx: CoreContext, input: ChannelInput<'problems.bulkUpdate'>): ChannelOutput<'problems.bulkUpdate'> {
   return change(ctx, ({ vault }, record) => {
     const db = vault.db;
+    const store = new ProblemsStore(db);
     const { changes } = input;
     if (Object.values(changes).every((v) => v === undefined)) return { updated: 0 };
     const focusOfCategory = (id: number) => (db.prepare('SELECT focus FROM problem_categories WHERE id = ?').get(id) as { focus: string } | undefined)?.focus;
@@ -85,6 +87,8 @@ export function bulkUpdate(ctx: CoreContext, input: ChannelInput<'problems.bulkU
       }
       const isCommon = changes.isCommon !== undefined ? (changes.isCommon ? 1 : 0) : current.is_common;
       updated += write.run(focus, categoryId, changes.source ?? current.source, isCommon, at, id).changes;
+      // Focus, source and 共性 are tokens in the problem's full-text document, which the list filters on.
+      store.reindex(id);
     }
     record({ action: 'problem.bulkUpdate', detail: { ids: input.ids.slice(0, 1000), changes, updated } });
     return { updated };

@@ -1,8 +1,11 @@
 import type { Problem } from '../../../shared/contract';
 import type { Focus, ProblemSource } from '../../../shared/domain';
 import { roundLabel } from '../../../shared/format';
-import { bigramDocument, bigramQuery, likePattern } from '../search/bigrams';
+import { bigramDocument } from '../search/bigrams';
 import type { Db } from '../vault/database';
+import { commonToken, focusToken, inspectionToken, problemPage, roundToken, sourceToken, unitToken, type ProblemFilter } from './problems-page';
+
+export { COUNT_CEILING, type ProblemFilter } from './problems-page';
 
 interface ProblemRow {
   id: number;
@@ -33,17 +36,6 @@ export interface ProblemFields {
   isCommon: boolean;
 }
 
-export interface ProblemFilter {
-  roundId?: number | undefined;
-  inspectionId?: number | undefined;
-  unitId?: number | undefined;
-  groupId?: number | undefined;
-  focus?: Focus | undefined;
-  source?: ProblemSource | undefined;
-  isCommon?: boolean | undefined;
-  text?: string | undefined;
-}
-
 const SELECT = `
   SELECT p.*, i.round_id, r.number AS round_number, t.name AS term_name, i.unit_id, u.name AS unit_name,
     g.number AS group_number, c.name AS category_name
@@ -55,63 +47,58 @@ const SELECT = `
   LEFT JOIN inspection_groups g ON g.id = i.group_id
   LEFT JOIN problem_categories c ON c.id = p.category_id`;
 
-/** What the full-text index holds for a problem: its description and evidence. */
-/** Where counting stops for text queries. */
-export const COUNT_CEILING = 10_000;
+/** What a problem's full-text document is made of. */
+export type IndexedFields = Pick<ProblemFields, 'description' | 'evidence' | 'focus' | 'source' | 'isCommon'>;
 
-const indexedText = (fields: { description: string; evidence: string }) => `${fields.description}\n${fields.evidence}`;
+/**
+ * What the full-text index holds for a problem: the bigrams of its description and evidence,
+ * and the tokens the list filters by (problems-page.ts). Every change to one of these fields,
+ * or to the problem's inspection, must rewrite the document (update, reindex).
+ */
+export function problemDocument(fields: IndexedFields, place: { roundId: number; unitId: number; inspectionId: number }): string {
+  const tokens = [
+    roundToken(place.roundId),
+    unitToken(place.unitId),
+    inspectionToken(place.inspectionId),
+    focusToken(fields.focus),
+    sourceToken(fields.source),
+    commonToken(fields.isCommon),
+  ];
+  return `${bigramDocument(`${fields.description}\n${fields.evidence}`)} ${tokens.join(' ')}`;
+}
 
 export class ProblemsStore {
   constructor(private readonly db: Db) {}
 
-  /**
-   * One page of problems, newest first. Text goes through the bigram index and is confirmed
-   * with LIKE on the candidates only, so a text query never scans the table.
-   */
+  /** One page of problems, newest first (which ids: problems-page.ts), with the filter's count. */
   list(filter: ProblemFilter, page: { page: number; pageSize: number }): { items: Problem[]; total: number; totalIsLowerBound: boolean } {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    const add = (sql: string, name: string, value: unknown) => {
-      where.push(sql);
-      params[name] = value;
-    };
-    if (filter.inspectionId !== undefined) add('p.inspection_id = @inspectionId', 'inspectionId', filter.inspectionId);
-    if (filter.roundId !== undefined) add('i.round_id = @roundId', 'roundId', filter.roundId);
-    if (filter.unitId !== undefined) add('i.unit_id = @unitId', 'unitId', filter.unitId);
-    if (filter.groupId !== undefined) add('i.group_id = @groupId', 'groupId', filter.groupId);
-    if (filter.focus !== undefined) add('p.focus = @focus', 'focus', filter.focus);
-    if (filter.source !== undefined) add('p.source = @source', 'source', filter.source);
-    if (filter.isCommon !== undefined) add('p.is_common = @isCommon', 'isCommon', filter.isCommon ? 1 : 0);
-    // With text, the full-text index drives the query (its matches are few next to the table),
-    // and LIKE confirms each candidate so the result is exact.
-    let ftsJoin = '';
-    if (filter.text) {
-      const query = bigramQuery(filter.text);
-      if (query.match) {
-        ftsJoin = 'JOIN problems_fts ON problems_fts.rowid = p.id';
-        add('problems_fts MATCH @match', 'match', query.match);
-      }
-      query.terms.forEach((term, i) => add(`(p.description || char(10) || p.evidence) LIKE @like${i} ESCAPE '\\'`, `like${i}`, likePattern(term)));
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const inspectionJoin = /\bi\./.test(clause) ? 'JOIN inspections i ON i.id = p.inspection_id' : '';
-    // A text query that matches most of a million problems is counted up to a ceiling: the
-    // page shows "more than 10,000" rather than spend a second on an exact number.
-    const counted = (
-      this.db
-        .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM problems p ${ftsJoin} ${inspectionJoin} ${clause} ${filter.text ? `LIMIT ${COUNT_CEILING + 1}` : ''})`)
-        .get(params) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(`${SELECT} ${ftsJoin} ${clause} ORDER BY p.id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }) as ProblemRow[];
-    const capped = counted > COUNT_CEILING;
-    return { items: rows.map((r) => this.toProblem(r)), total: capped ? COUNT_CEILING : counted, totalIsLowerBound: capped };
+    const found = problemPage(this.db, filter, page);
+    return { items: this.byIds(found.ids), total: found.total, totalIsLowerBound: found.totalIsLowerBound };
   }
 
   byId(id: number): Problem | null {
-    const row = this.db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as ProblemRow | undefined;
-    return row ? this.toProblem(row) : null;
+    return this.byIds([id])[0] ?? null;
+  }
+
+  /**
+   * Problems in the order of `ids` (missing ones left out): one joined query for the rows and
+   * one for all their checklist links, whatever the number of ids.
+   */
+  byIds(ids: readonly number[]): Problem[] {
+    if (ids.length === 0) return [];
+    const list = JSON.stringify(ids);
+    const rows = this.db.prepare(`${SELECT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(list) as ProblemRow[];
+    const links = this.db
+      .prepare('SELECT problem_id, item_id FROM problem_checklist_items WHERE problem_id IN (SELECT value FROM json_each(?)) ORDER BY problem_id, item_id')
+      .all(list) as { problem_id: number; item_id: number }[];
+    const itemsOf = new Map<number, number[]>();
+    for (const link of links) {
+      const items = itemsOf.get(link.problem_id);
+      if (items) items.push(link.item_id);
+      else itemsOf.set(link.problem_id, [link.item_id]);
+    }
+    const byId = new Map(rows.map((row) => [row.id, toProblem(row, itemsOf.get(row.id) ?? [])]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   insert(fields: ProblemFields, createdBy: number, at: string): number {
@@ -123,7 +110,7 @@ export class ProblemsStore {
         )
         .run({ ...fields, isCommon: fields.isCommon ? 1 : 0, createdBy, at }).lastInsertRowid,
     );
-    this.db.prepare('INSERT INTO problems_fts (rowid, body) VALUES (?, ?)').run(id, bigramDocument(indexedText(fields)));
+    this.index(id, fields.inspectionId, fields);
     return id;
   }
 
@@ -135,7 +122,7 @@ export class ProblemsStore {
       )
       .run({ ...fields, isCommon: fields.isCommon ? 1 : 0, id, at });
     this.db.prepare('DELETE FROM problems_fts WHERE rowid = ?').run(id);
-    this.db.prepare('INSERT INTO problems_fts (rowid, body) VALUES (?, ?)').run(id, bigramDocument(indexedText(fields)));
+    this.index(id, fields.inspectionId, fields);
   }
 
   delete(id: number): void {
@@ -149,25 +136,43 @@ export class ProblemsStore {
     for (const itemId of new Set(itemIds)) insert.run(problemId, itemId);
   }
 
-  private toProblem(row: ProblemRow): Problem {
-    const items = this.db.prepare('SELECT item_id FROM problem_checklist_items WHERE problem_id = ?').all(row.id) as { item_id: number }[];
-    return {
-      id: row.id,
-      inspectionId: row.inspection_id,
-      roundId: row.round_id,
-      roundLabel: roundLabel(row.term_name, row.round_number),
-      unitId: row.unit_id,
-      unitName: row.unit_name,
-      groupNumber: row.group_number,
-      focus: row.focus,
-      categoryId: row.category_id,
-      categoryName: row.category_name,
-      description: row.description,
-      evidence: row.evidence,
-      source: row.source,
-      isCommon: row.is_common === 1,
-      checklistItemIds: items.map((i) => i.item_id),
-      createdAt: row.created_at,
-    };
+  /** Rewrites a problem's full-text document from its row, after a change made in SQL (a bulk edit). */
+  reindex(id: number): void {
+    const row = this.db.prepare('SELECT inspection_id, focus, description, evidence, source, is_common FROM problems WHERE id = ?').get(id) as
+      | { inspection_id: number; focus: Focus; description: string; evidence: string; source: ProblemSource; is_common: number }
+      | undefined;
+    if (!row) return;
+    this.db.prepare('DELETE FROM problems_fts WHERE rowid = ?').run(id);
+    this.index(id, row.inspection_id, { ...row, isCommon: row.is_common === 1 });
   }
+
+  private index(id: number, inspectionId: number, fields: IndexedFields): void {
+    const place = this.db.prepare('SELECT round_id AS roundId, unit_id AS unitId, id AS inspectionId FROM inspections WHERE id = ?').get(inspectionId) as {
+      roundId: number;
+      unitId: number;
+      inspectionId: number;
+    };
+    this.db.prepare('INSERT INTO problems_fts (rowid, body) VALUES (?, ?)').run(id, problemDocument(fields, place));
+  }
+}
+
+function toProblem(row: ProblemRow, checklistItemIds: number[]): Problem {
+  return {
+    id: row.id,
+    inspectionId: row.inspection_id,
+    roundId: row.round_id,
+    roundLabel: roundLabel(row.term_name, row.round_number),
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    groupNumber: row.group_number,
+    focus: row.focus,
+    categoryId: row.category_id,
+    categoryName: row.category_name,
+    description: row.description,
+    evidence: row.evidence,
+    source: row.source,
+    isCommon: row.is_common === 1,
+    checklistItemIds,
+    createdAt: row.created_at,
+  };
 }

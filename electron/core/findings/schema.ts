@@ -81,7 +81,10 @@ export function findingsMigration(version: number): Migration {
         CREATE INDEX problems_inspection ON problems (inspection_id, id);
         CREATE INDEX problems_focus ON problems (focus, id);
         CREATE INDEX problems_source ON problems (source, id);
-        CREATE VIRTUAL TABLE problems_fts USING fts5(body, tokenize = 'unicode61', content = '', contentless_delete = 1);
+        -- Bigrams of description and evidence (electron/core/search/bigrams.ts) and tokens for
+        -- the round, unit, inspection, focus, source and 共性 flag (problems-page.ts). Diacritics
+        -- are kept, so that the index alone decides a term as LIKE would.
+        CREATE VIRTUAL TABLE problems_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1);
         CREATE TABLE problem_checklist_items (
           problem_id INTEGER NOT NULL REFERENCES problems (id) ON DELETE CASCADE,
           item_id INTEGER NOT NULL REFERENCES checklist_items (id),
@@ -114,10 +117,12 @@ export function findingsMigration(version: number): Migration {
 
         -- Bodies that receive hand-overs (纪委监委, 组织部, 市委直属机关工委 …) and the disposal
         -- categories that come back; both editable.
+        -- A used entry is never deleted, only retired: old records keep showing its name.
         CREATE TABLE receivers (
           id INTEGER PRIMARY KEY,
           name TEXT NOT NULL UNIQUE,
-          sort_order INTEGER NOT NULL DEFAULT 0
+          sort_order INTEGER NOT NULL DEFAULT 0,
+          retired INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE disposal_types (
           id INTEGER PRIMARY KEY,
@@ -133,10 +138,14 @@ export function findingsMigration(version: number): Migration {
           handed_on TEXT NOT NULL,
           receiving_person TEXT NOT NULL DEFAULT '',
           answer_due_on TEXT,
+          -- The day the signed receipt (回执) came back; its scan is a stored file owned by
+          -- ('handover', id), the newest one being the receipt.
+          receipt_returned_on TEXT,
           note TEXT NOT NULL DEFAULT '',
           created_by INTEGER REFERENCES accounts (id),
           created_at TEXT NOT NULL
         );
+        CREATE INDEX handovers_round ON handovers (round_id, handed_on);
         CREATE TABLE handover_items (
           handover_id INTEGER NOT NULL REFERENCES handovers (id) ON DELETE CASCADE,
           item_type TEXT NOT NULL CHECK (item_type IN ('clue', 'problemList', 'clueList', 'accountabilityList', 'personMatterList', 'problem')),
@@ -199,7 +208,8 @@ export function findingsMigration(version: number): Migration {
 
 /**
  * The three starting templates named in the seed report, each with a few plainly worded sample
- * items marked as samples: the office replaces them with its own 61 / 25 items.
+ * items marked as samples: the office replaces them with its own 61 / 25 items. Every item asks
+ * whether a rule is kept, so that 否 is always the finding (and the one answer that makes a problem).
  */
 function seedChecklistTemplates(db: Parameters<Migration['up']>[0]): void {
   const templates: { name: string; mode: string | null; items: [string, string | null, string][] }[] = [
@@ -207,21 +217,21 @@ function seedChecklistTemplates(db: Parameters<Migration['up']>[0]): void {
       name: '常规巡察“是否”清单',
       mode: 'routine',
       items: [
-        ['聚焦群众身边腐败问题和不正之风', 'corruption', '是否存在虚报冒领、截留挪用惠民惠农资金的问题'],
-        ['聚焦群众身边腐败问题和不正之风', 'corruption', '是否存在违规发放津贴补贴或福利的问题'],
-        ['聚焦群众身边腐败问题和不正之风', 'corruption', '是否存在违反中央八项规定精神公款吃喝、公车私用的问题'],
-        ['聚焦基层党组织软弱涣散、组织力欠缺问题', 'grassroots', '是否按规定落实“三会一课”等组织生活制度'],
-        ['聚焦基层党组织软弱涣散、组织力欠缺问题', 'grassroots', '是否存在党员发展程序不规范的问题'],
+        ['聚焦群众身边腐败问题和不正之风', 'corruption', '是否将惠民惠农资金足额发放到户，无虚报冒领、截留挪用'],
+        ['聚焦群众身边腐败问题和不正之风', 'corruption', '是否严格执行津贴补贴和福利发放规定'],
+        ['聚焦群众身边腐败问题和不正之风', 'corruption', '是否严格落实中央八项规定精神，无公款吃喝、公车私用'],
+        ['聚焦基层党组织软弱涣散、组织力欠缺问题', 'grassroots', '是否按规定召开民主生活会和组织生活会'],
+        ['聚焦基层党组织软弱涣散、组织力欠缺问题', 'grassroots', '是否按规定程序发展党员'],
         ['聚焦巡视巡察整改不落实、不到位问题', 'rectification', '是否对上轮巡视巡察反馈问题逐项整改销号'],
-        ['聚焦巡视巡察整改不落实、不到位问题', 'rectification', '是否存在整改报告与实际情况不符的问题'],
+        ['聚焦巡视巡察整改不落实、不到位问题', 'rectification', '是否如实报告整改情况，整改报告与实际相符'],
       ],
     },
     {
       name: '煤炭矿产资源领域专项巡察“是否”清单',
       mode: 'special',
       items: [
-        ['资源出让', null, '是否存在违规出让、低价出让矿业权的问题'],
-        ['监管执法', null, '是否存在对越界开采、非法开采查处不力的问题'],
+        ['资源出让', null, '是否依法依规出让矿业权，无违规出让、低价出让'],
+        ['监管执法', null, '是否及时查处越界开采、非法开采行为'],
         ['生态修复', null, '是否按规定提取和使用矿山地质环境治理恢复基金'],
       ],
     },
@@ -229,9 +239,9 @@ function seedChecklistTemplates(db: Parameters<Migration['up']>[0]): void {
       name: '优化营商环境专项巡察内容清单',
       mode: 'special',
       items: [
-        ['政务服务', null, '是否存在审批事项“体外循环”、变相审批的问题'],
-        ['涉企收费', null, '是否存在违规设立收费项目、乱收费的问题'],
-        ['作风建设', null, '是否存在对企业诉求推诿扯皮、“吃拿卡要”的问题'],
+        ['政务服务', null, '是否将审批事项全部纳入政务服务中心办理，无“体外循环”、变相审批'],
+        ['涉企收费', null, '是否严格执行涉企收费目录清单，无违规设立收费项目、乱收费'],
+        ['作风建设', null, '是否及时回应和办理企业诉求，无推诿扯皮、“吃拿卡要”'],
       ],
     },
   ];

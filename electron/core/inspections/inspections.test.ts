@@ -78,4 +78,13 @@ describe('inspections', () => {
     const batch = await app.call('inspections.createBatch', { roundId: eighth.id, unitIds: [units.audit.id, units.finance.id], mode: 'lookback' });
     expect(batch.created.map((i) => i.followsInspectionId).sort()).toEqual([first.id, second.id].sort());
   });
+
+  it('an inspection with problems recorded against it cannot be deleted, and stays whole', async () => {
+    const { app, eighth, units } = await setUp();
+    const inspection = await app.call('inspections.create', { roundId: eighth.id, unitId: units.audit.id, mode: 'routine' });
+    await app.call('problems.create', { inspectionId: inspection.id, focus: 'corruption', description: '违规发放津贴补贴', source: 'interview' });
+    expect((await app.fail('inspections.delete', { id: inspection.id })).code).toBe('IN_USE');
+    const listed = await app.call('problems.list', { roundId: eighth.id });
+    expect(listed.items.map((p) => p.inspectionId)).toEqual([inspection.id]);
+  });
 });

@@ -1,10 +1,14 @@
 import { accountHandlers } from '../accounts/handlers';
+import { archiveHandlers } from '../archives/handlers';
+import { backupHandlers } from '../backup/handlers';
 import { catalogHandlers } from '../catalogs/handlers';
 import { coverageHandlers } from '../coverage/handlers';
+import { documentHandlers } from '../documents/handlers';
 import { findingsHandlers } from '../findings/handlers';
 import { groupHandlers } from '../groups/handlers';
 import { inspectionHandlers } from '../inspections/handlers';
 import { peopleHandlers } from '../people/handlers';
+import { rectificationHandlers } from '../rectification/handlers';
 import { roundHandlers } from '../rounds/handlers';
 import { unitHandlers } from '../units/handlers';
 import { unitTransferHandlers } from '../units/transfer-handlers';
@@ -33,4 +37,8 @@ export const handlers: HandlerTable = {
   ...inspectionHandlers,
   ...coverageHandlers,
   ...findingsHandlers,
+  ...backupHandlers,
+  ...documentHandlers,
+  ...rectificationHandlers,
+  ...archiveHandlers,
 };

@@ -66,9 +66,16 @@ async function dispatch(ctx: CoreContext, handlers: HandlerTable, channel: unkno
     return { ok: true, value: output.data };
   } catch (error) {
     if (isAppError(error)) return { ok: false, error: error.toShape() };
+    // A delete that other records still point at: the transaction rolled back and nothing
+    // changed, which is exactly what IN_USE tells the user (no service has to pre-check).
+    if (isForeignKeyRefusal(error)) return { ok: false, error: new AppError('IN_USE').toShape() };
     console.error('[router] unexpected error', error);
     return { ok: false, error: new AppError('INTERNAL').toShape() };
   }
+}
+
+function isForeignKeyRefusal(error: unknown): boolean {
+  return error instanceof Error && (error as Error & { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
 function invalidInput(error: z.ZodError): AppError {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { bigramDocument, bigramQuery, likePattern, SEPARATOR_TOKEN } from './bigrams';
+import { bigramDocument, bigramQuery, likePattern, fieldToken, SEPARATOR_TOKEN } from './bigrams';
 
 const S = SEPARATOR_TOKEN;
 
@@ -11,14 +11,15 @@ describe('bigrams', () => {
     expect(bigramDocument('〔2020〕8号')).toBe(`20 02 20 ${S} 8号`);
     expect(bigramDocument('党， 委')).toBe(`党 ${S} 委`);
     expect(bigramDocument('ＡＢＣ２０２０')).toBe('ab bc c2 20 02 20');
-    expect(bigramQuery('察组 组长')).toEqual({ match: '"察组" AND "组长"', terms: ['察组', '组长'], likeOnly: [] });
+    expect(bigramQuery('察组 组长')).toEqual({ match: '"察组" AND "组长"', terms: ['察组', '组长'], likeOnly: [], confirm: [] });
     expect(bigramQuery('党 巡察').likeOnly).toEqual(['党']);
+    expect(bigramQuery('党 巡察 〔2020〕8号 ２０２０').confirm).toEqual(['党', '〔2020〕8号']);
   });
 
   it('finds in FTS5 exactly what a LIKE scan finds, for 2-, 3- and 5-character and mixed queries', () => {
     const db = new Database(':memory:');
     db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT);
-             CREATE VIRTUAL TABLE docs_fts USING fts5(body, tokenize='unicode61', content='', contentless_delete=1);`);
+             CREATE VIRTUAL TABLE docs_fts USING fts5(body, tokenize='unicode61 remove_diacritics 0', content='', contentless_delete=1);`);
     const bodies = [
       '十二届市委第八轮巡察发现问题1496个，问题线索82个。',
       '2019年交叉巡察：对9个乡镇开展提级交叉巡察',
@@ -27,6 +28,7 @@ describe('bigrams', () => {
       '关于整改落实情况的报告（2020年10月15日）',
       '基层党组织软弱涣散，组织力欠缺',
       'ABC公司2020年度审计',
+      'Café项目资金',
     ];
     const insert = db.prepare('INSERT INTO docs (id, body) VALUES (?, ?)');
     const index = db.prepare('INSERT INTO docs_fts (rowid, body) VALUES (?, ?)');
@@ -34,7 +36,7 @@ describe('bigrams', () => {
       insert.run(i + 1, body);
       index.run(i + 1, bigramDocument(body));
     });
-    const queries = ['巡察', '察组', '组长', '巡察组长', '交叉巡察', '2020', '2020年', '0年', '〔2020〕8号', '8号', '共性问题清单', '软弱涣散', 'abc', 'c公司', '整改 报告', '问题', '欠缺', '察发现问'];
+    const queries = ['巡察', '察组', '组长', '巡察组长', '交叉巡察', '2020', '2020年', '0年', '〔2020〕8号', '8号', '共性问题清单', '软弱涣散', 'abc', 'c公司', '整改 报告', '问题', '欠缺', '察发现问', 'cafe', 'café', '(2020)'];
     for (const query of queries) {
       const { match, terms } = bigramQuery(query);
       const like = terms.map(() => "body LIKE ? ESCAPE '\\'").join(' AND ');
@@ -48,6 +50,28 @@ describe('bigrams', () => {
       const candidates = (db.prepare('SELECT rowid AS id FROM docs_fts WHERE docs_fts MATCH ?').all(match) as { id: number }[]).map((r) => r.id);
       expect(viaIndex, query).toEqual(brute);
       expect(brute.every((id) => candidates.includes(id)), query).toBe(true);
+      // LIKE on the terms the phrase cannot decide is enough: the rest match exactly.
+      const { confirm } = bigramQuery(query);
+      const confirmLike = confirm.length ? `AND ${confirm.map(() => "body LIKE ? ESCAPE '\\'").join(' AND ')}` : '';
+      const confirmed = (
+        db
+          .prepare(`SELECT id FROM docs WHERE id IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?) ${confirmLike} ORDER BY id`)
+          .all(match, ...confirm.map(likePattern)) as { id: number }[]
+      ).map((r) => r.id);
+      expect(confirmed, query).toEqual(brute);
     }
+  });
+
+  it('filters by a field token that typed text never produces', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE VIRTUAL TABLE docs_fts USING fts5(body, tokenize='unicode61 remove_diacritics 0', content='', contentless_delete=1);`);
+    const index = db.prepare('INSERT INTO docs_fts (rowid, body) VALUES (?, ?)');
+    index.run(1, `${bigramDocument('违规发放津贴补贴')} ${fieldToken('r', 1)}`);
+    index.run(2, `${bigramDocument('违规发放津贴补贴')} ${fieldToken('r', 12)}`);
+    index.run(3, `${bigramDocument(`r12 \uE001r12 ${fieldToken('r', 12)}`)}`);
+    const ids = (match: string) => (db.prepare('SELECT rowid AS id FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rowid').all(match) as { id: number }[]).map((r) => r.id);
+    expect(ids(`${bigramQuery('津贴').match!} AND "${fieldToken('r', 12)}"`)).toEqual([2]);
+    expect(ids(`"${fieldToken('r', 1)}"`)).toEqual([1]);
+    expect(ids(`"${fieldToken('r', 12)}"`)).toEqual([2]);
   });
 });

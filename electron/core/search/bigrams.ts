@@ -13,6 +13,21 @@
 /** A private-use character: a token unicode61 keeps, and that no one types. */
 export const SEPARATOR_TOKEN = '\uE000';
 
+/**
+ * Starts a field token: `\uE001r12` says "belongs to round 12". Added to a document beside its
+ * text so that MATCH can filter by a record's fields inside the index. Typed text cannot produce
+ * one: the private-use character is not a word character here, so it only ever separates runs.
+ */
+const FIELD_MARK = '\uE001';
+
+/**
+ * The token for a field's value: `kind` is one lower-case ASCII letter, `value` an id or a
+ * lower-case ASCII word (unicode61 folds case), so that no two fields' tokens can meet.
+ */
+export function fieldToken(kind: string, value: number | string): string {
+  return `${FIELD_MARK}${kind}${value}`;
+}
+
 const WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
 
 /** NFKC folds full-width letters and digits (２０２０) onto their ASCII forms; lower case for Latin. */
@@ -64,20 +79,30 @@ export function bigramDocument(text: string): string {
  * The FTS5 MATCH expression for a search box query: whitespace separates terms that must all
  * occur; each term is a phrase of its pairs. Terms with fewer than two word characters cannot
  * be matched by pairs: they are returned in `likeOnly` for the caller to check with LIKE.
+ *
+ * `confirm` lists the terms the phrase cannot decide alone: those in `likeOnly`, and those with
+ * anything but word characters in them (the index keeps one separator token for any run of
+ * punctuation or space, so `〔2020〕` and `(2020)` look alike to it). A term of two or more word
+ * characters matches exactly where its phrase does: within one run, its pairs stand in a row
+ * only where the (normalised) term occurs. Those terms need no LIKE, and no row read.
  */
-export function bigramQuery(query: string): { match: string | null; terms: string[]; likeOnly: string[] } {
+export function bigramQuery(query: string): { match: string | null; terms: string[]; likeOnly: string[]; confirm: string[] } {
   const terms = query.split(/\s+/u).map((t) => t.trim()).filter(Boolean);
   const phrases: string[] = [];
   const likeOnly: string[] = [];
+  const confirm: string[] = [];
   for (const term of terms) {
-    const wordChars = [...normalise(term)].filter((c) => WORD.test(c)).length;
+    const chars = [...normalise(term)];
+    const wordChars = chars.filter((c) => WORD.test(c)).length;
     if (wordChars < 2) {
       likeOnly.push(term);
+      confirm.push(term);
       continue;
     }
+    if (wordChars < chars.length) confirm.push(term);
     phrases.push(`"${tokens(term).join(' ')}"`);
   }
-  return { match: phrases.length ? phrases.join(' AND ') : null, terms, likeOnly };
+  return { match: phrases.length ? phrases.join(' AND ') : null, terms, likeOnly, confirm };
 }
 
 /** A LIKE pattern for a term, with % _ and \ taken literally (use ESCAPE '\'). */

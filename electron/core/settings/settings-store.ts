@@ -1,7 +1,16 @@
 import { settingsSchema, type Settings } from '../../../shared/contract';
 import type { Db } from '../vault/database';
 
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, locale: 'zh-CN', adminsMayReadClues: false };
+export const DEFAULT_SETTINGS: Settings & Required<Pick<Settings, 'handoverAnswerDays' | 'documentsWatermark' | 'documentsFontDir' | 'rectificationReportMonths' | 'backupReminderDays'>> = {
+  idleLockMinutes: 10,
+  locale: 'zh-CN',
+  adminsMayReadClues: false,
+  documentsWatermark: false,
+  documentsFontDir: '',
+  handoverAnswerDays: 30,
+  rectificationReportMonths: 2,
+  backupReminderDays: 7,
+};
 
 /** Office-wide settings as key → JSON rows; unknown or malformed values fall back to defaults. */
 export class SettingsStore {

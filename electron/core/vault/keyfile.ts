@@ -65,16 +65,39 @@ export class KeyFile {
   }
 
   static read(path: string): KeyFile {
-    let parsed: unknown;
+    let text: string;
     try {
-      parsed = JSON.parse(readFileSync(path, 'utf8'));
+      text = readFileSync(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('KEYFILE_CORRUPT', '找不到密钥文件 keys.json，无法打开数据库');
+      throw new AppError('KEYFILE_CORRUPT');
+    }
+    return KeyFile.parse(text, path);
+  }
+
+  /** A key file from its JSON text (a backup carries a copy of the administrators' seals); save() writes to `path`. */
+  static parse(text: string, path: string): KeyFile {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
       throw new AppError('KEYFILE_CORRUPT');
     }
     const result = keyFileSchema.safeParse(parsed);
     if (!result.success) throw new AppError('KEYFILE_CORRUPT');
     return new KeyFile(path, result.data);
+  }
+
+  /** A copy holding only the given accounts' password seals and the recovery seal (not saved). */
+  withOnlyAccounts(usernames: readonly string[]): KeyFile {
+    const ids = new Set(usernames.map((name) => this.accountSealId(name)));
+    const seals = this.data.seals.filter((s) => s.kind === 'recovery' || ids.has(s.id));
+    return new KeyFile(this.path, { ...this.data, seals });
+  }
+
+  /** The key file as keys.json holds it. */
+  toJson(): string {
+    return `${JSON.stringify(this.data, null, 2)}\n`;
   }
 
   get vaultId(): string {
@@ -120,7 +143,7 @@ export class KeyFile {
   }
 
   save(): void {
-    writeFileAtomic(this.path, `${JSON.stringify(this.data, null, 2)}\n`);
+    writeFileAtomic(this.path, this.toJson());
   }
 
   private find(kind: Seal['kind'], id: string): Seal | undefined {

@@ -10,6 +10,14 @@ import { applyMigrations, openAndMigrate, removeWithSidecars } from './migrate';
 import { migrations as allMigrations, type Migration } from './migrations';
 import { vaultPaths, type VaultPaths } from './paths';
 
+/** `files`: seals each stored file's key; `backup`: seals each backup's content key. */
+export type SubkeyPurpose = 'files' | 'backup';
+
+/** HKDF-SHA256 of the data key, salted with the vault id: one key per purpose. */
+export function deriveSubkey(dataKey: Buffer, vaultId: string, purpose: SubkeyPurpose): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(vaultId, 'utf8'), `xuncha ${purpose} v1`, 32));
+}
+
 export interface VaultOptions {
   /** Schema steps; tests pass a shorter or failing list. */
   migrations?: readonly Migration[];
@@ -113,8 +121,8 @@ export class Vault {
    * A key for one purpose, derived from the data key (HKDF-SHA256): the file store seals each
    * file's own key under `subkey('files')`, so file keys never sit unsealed in the database.
    */
-  subkey(purpose: 'files'): Buffer {
-    return Buffer.from(hkdfSync('sha256', this.dataKey, Buffer.from(this.vaultId, 'utf8'), `xuncha ${purpose} v1`, 32));
+  subkey(purpose: SubkeyPurpose): Buffer {
+    return deriveSubkey(this.dataKey, this.vaultId, purpose);
   }
 
   /** Seals the data key under an account's (new) password and saves keys.json. */

@@ -1,12 +1,12 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { AppErrorShape } from '../../../shared/result';
+import type { FormEvent, ReactNode } from 'react';
 import { invoke } from '../api/client';
 import { useT } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
-import { PasswordStrengthMeter } from './PasswordStrengthMeter';
 import { confirmRule, newPasswordRule, useForm } from './form';
+import { NewPasswordFields } from './NewPasswordFields';
 import { PasswordField } from './PasswordField';
+import { useSubmit } from './useSubmit';
 
 /** session.changePassword: current + new + confirm, with the strength hint. */
 export function ChangePasswordForm({
@@ -19,8 +19,7 @@ export function ChangePasswordForm({
   autoFocus?: boolean;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const form = useForm({ currentPassword: '', newPassword: '', confirm: '' }, (v) => ({
     currentPassword: v.currentPassword ? null : { key: 'validation.required' },
     newPassword: newPasswordRule(v.newPassword),
@@ -30,19 +29,14 @@ export function ChangePasswordForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || !form.validateAll()) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('session.changePassword', {
-      currentPassword: form.values.currentPassword,
-      newPassword: form.values.newPassword,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    form.reset();
-    await onChanged();
+    const input = { currentPassword: form.values.currentPassword, newPassword: form.values.newPassword };
+    await run(
+      () => invoke('session.changePassword', input),
+      async () => {
+        form.reset();
+        await onChanged();
+      },
+    );
   };
 
   return (
@@ -56,19 +50,10 @@ export function ChangePasswordForm({
           autoComplete="current-password"
           {...form.props('currentPassword', t)}
         />
-        <PasswordField
-          label={t('password.new')}
-          required
-          autoComplete="new-password"
-          {...form.props('newPassword', t)}
+        <NewPasswordFields
+          password={{ label: t('password.new'), ...form.props('newPassword', t) }}
+          confirm={{ label: t('password.confirm'), ...form.props('confirm', t) }}
         />
-        <PasswordField
-          label={t('password.confirm')}
-          required
-          autoComplete="new-password"
-          {...form.props('confirm', t)}
-        />
-        <PasswordStrengthMeter password={form.values.newPassword} />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
           {extraActions}

@@ -1,24 +1,26 @@
 import { DateInput } from '@mantine/dates';
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { useLocale, useT } from '../i18n';
+import { IconCalendar } from '@tabler/icons-react';
+import { dayjsLocale, useLocale, useT, type Translate } from '../i18n';
+import { parseDateText } from './dates';
 
-dayjs.extend(customParseFormat);
-
-/** What people type: 2020-04-20, 2020/4/20, 2020.4.20, 20200420 or 2020年4月20日. */
-const FORMATS = ['YYYY-MM-DD', 'YYYY-M-D', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD', 'YYYY年M月D日'];
-
-export function parseDateText(text: string): string | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  for (const format of FORMATS) {
-    const parsed = dayjs(trimmed, format, true);
-    if (parsed.isValid()) return parsed.format('YYYY-MM-DD');
-  }
-  return null;
+/** The calendar's own buttons, named in the UI language (every date picker uses them). */
+export function calendarLabels(t: Translate) {
+  return {
+    monthLevelControl: t('calendar.monthLevel'),
+    yearLevelControl: t('calendar.yearLevel'),
+    nextMonth: t('calendar.nextMonth'),
+    previousMonth: t('calendar.previousMonth'),
+    nextYear: t('calendar.nextYear'),
+    previousYear: t('calendar.previousYear'),
+    nextDecade: t('calendar.nextDecade'),
+    previousDecade: t('calendar.previousDecade'),
+  };
 }
 
-/** A date typed or picked, held as 'YYYY-MM-DD' (what the core expects), shown as 2020年4月20日. */
+/**
+ * A calendar date that can be typed (2020-08-03, 2020.8.3, 2020年8月3日) or picked; it shows as
+ * 2020年8月3日 and reports 'YYYY-MM-DD', the form the core stores, or null when cleared.
+ */
 export function DateField({
   label,
   value,
@@ -29,45 +31,43 @@ export function DateField({
   testId,
   minDate,
   maxDate,
+  'data-autofocus': autofocus,
 }: {
   label: string;
+  /** 'YYYY-MM-DD'; null or '' when empty. */
   value: string | null;
   onChange: (value: string | null) => void;
   required?: boolean;
   error?: string | undefined;
   description?: string;
   testId?: string;
-  minDate?: string | undefined;
-  maxDate?: string | undefined;
+  minDate?: string | null | undefined;
+  maxDate?: string | null | undefined;
+  'data-autofocus'?: boolean;
 }) {
   const t = useT();
   const [locale] = useLocale();
   return (
     <DateInput
       label={label}
-      value={value}
+      value={value || null}
       onChange={onChange}
       required={required}
       error={error}
       description={description}
       placeholder={t('date.placeholder')}
       valueFormat={t('date.date')}
-      dateParser={(text) => parseDateText(text)}
-      locale={locale === 'zh-CN' ? 'zh-cn' : 'en'}
+      dateParser={parseDateText}
+      locale={dayjsLocale(locale)}
+      leftSection={<IconCalendar size={16} stroke={1.6} />}
       clearable={!required}
-      minDate={minDate}
-      maxDate={maxDate}
+      minDate={minDate || undefined}
+      maxDate={maxDate || undefined}
       clearButtonProps={{ 'aria-label': t('common.clear') }}
-      ariaLabels={{
-        monthLevelControl: t('calendar.monthLevel'),
-        yearLevelControl: t('calendar.yearLevel'),
-        nextMonth: t('calendar.nextMonth'),
-        previousMonth: t('calendar.previousMonth'),
-        nextYear: t('calendar.nextYear'),
-        previousYear: t('calendar.previousYear'),
-        nextDecade: t('calendar.nextDecade'),
-        previousDecade: t('calendar.previousDecade'),
-      }}
+      popoverProps={{ withinPortal: true }}
+      ariaLabels={calendarLabels(t)}
+      autoComplete="off"
+      data-autofocus={autofocus}
       data-testid={testId}
     />
   );

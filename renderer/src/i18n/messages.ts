@@ -10,6 +10,13 @@ import type { AuditAction } from '../../../shared/audit';
 import { registryMessages } from './modules/registry';
 import { roundsMessages } from './modules/rounds';
 import { findingsMessages } from './modules/findings';
+import { componentsMessages } from './modules/components';
+import { filesMessages } from './modules/files';
+import { rectificationMessages } from './modules/rectification';
+import { backupMessages } from './modules/backup';
+import { handoverMessages } from './modules/handover';
+import { documentsMessages } from './modules/documents';
+import { archivesMessages } from './modules/archives';
 import type { Permission, Role } from '../../../shared/roles';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -35,6 +42,13 @@ const zhCN = {
   ...registryMessages.zh,
   ...roundsMessages.zh,
   ...findingsMessages.zh,
+  ...componentsMessages.zh,
+  ...filesMessages.zh,
+  ...rectificationMessages.zh,
+  ...backupMessages.zh,
+  ...handoverMessages.zh,
+  ...documentsMessages.zh,
+  ...archivesMessages.zh,
   // ---- application ---------------------------------------------------------------------------
   'app.name': '巡察工作台',
   'app.tagline': '市县巡察工作平台 · 数据加密存储 · 本机离线运行',
@@ -104,6 +118,9 @@ const zhCN = {
   'permission.clues.write': '管理问题线索',
   'permission.archives.write': '立卷归档',
   'permission.documents.print': '印制文书',
+  'permission.documents.read': '查阅文书',
+  'permission.documents.write': '起草和定稿文书',
+  'permission.documents.printClassified': '印制秘密、机密文书',
 
   // ---- validation ----------------------------------------------------------------------------
   'validation.required': '请填写此项',
@@ -264,7 +281,6 @@ const zhCN = {
   'audit.outcome.failed': '失败',
   'audit.empty': '没有符合条件的记录',
   'audit.total': '共 {total} 条',
-  'audit.pageSize': '每页 {size} 条',
   'audit.verify': '校验日志完整性',
   'audit.verify.ok': '✓ 日志完整：{checked} 条记录均未被改动',
   'audit.verify.broken': '日志完整性受损：第 {id} 号记录{reason}（已校验 {checked} 条）',
@@ -330,6 +346,14 @@ const zhCN = {
   'audit.action.accountability.create': '新增追责问责事项',
   'audit.action.personMatter.create': '新增点人点事事项',
   'audit.action.fourLists.export': '导出四个清单',
+  'audit.action.document.create': '起草文书',
+  'audit.action.document.view': '查阅涉密文书',
+  'audit.action.document.saveVersion': '保存文书版本',
+  'audit.action.document.finalise': '文书定稿',
+  'audit.action.document.print': '印制文书',
+  'audit.action.fourLists.print': '印制四个清单',
+  'audit.action.feedbackMeeting.save': '登记巡察反馈会议',
+  'audit.action.onSiteFigures.update': '填写进驻工作量',
   'audit.target.account': '账号',
   'audit.target.settings': '设置',
   'audit.target.vault': '数据库',
@@ -433,6 +457,13 @@ const en: Record<MessageKey, string> = {
   ...registryMessages.en,
   ...roundsMessages.en,
   ...findingsMessages.en,
+  ...componentsMessages.en,
+  ...filesMessages.en,
+  ...rectificationMessages.en,
+  ...backupMessages.en,
+  ...handoverMessages.en,
+  ...documentsMessages.en,
+  ...archivesMessages.en,
   'app.name': 'Xuncha Desk',
   'app.tagline': 'Inspection work for city and county offices · encrypted · runs offline on this computer',
   'app.loading': 'Opening the workbench…',
@@ -498,6 +529,9 @@ const en: Record<MessageKey, string> = {
   'permission.clues.write': 'Manage problem clues',
   'permission.archives.write': 'File archives',
   'permission.documents.print': 'Print documents',
+  'permission.documents.read': 'Read documents',
+  'permission.documents.write': 'Draft and finalise documents',
+  'permission.documents.printClassified': 'Print secret and confidential documents',
 
   'validation.required': 'This field is required',
   'validation.username': 'Use 2 to 32 characters: Chinese characters, letters, digits, dot, underscore or hyphen',
@@ -660,7 +694,6 @@ const en: Record<MessageKey, string> = {
   'audit.outcome.failed': 'Failed',
   'audit.empty': 'No entries match',
   'audit.total': '{total} entries',
-  'audit.pageSize': '{size} per page',
   'audit.verify': 'Verify log integrity',
   'audit.verify.ok': '✓ Log intact: all {checked} entries unchanged',
   'audit.verify.broken': 'Log integrity broken: entry {id} {reason} ({checked} checked)',
@@ -726,6 +759,14 @@ const en: Record<MessageKey, string> = {
   'audit.action.accountability.create': 'Accountability item added',
   'audit.action.personMatter.create': 'Person-matter item added',
   'audit.action.fourLists.export': 'Four lists exported',
+  'audit.action.document.create': 'Document drafted',
+  'audit.action.document.view': 'Classified document read',
+  'audit.action.document.saveVersion': 'Document version saved',
+  'audit.action.document.finalise': 'Document finalised',
+  'audit.action.document.print': 'Document printed',
+  'audit.action.fourLists.print': 'Four lists printed',
+  'audit.action.feedbackMeeting.save': 'Feedback meeting recorded',
+  'audit.action.onSiteFigures.update': 'On-site figures recorded',
   'audit.target.account': 'Account',
   'audit.target.settings': 'Settings',
   'audit.target.vault': 'Vault',

@@ -1,29 +1,20 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconKey, IconPencil, IconUserCheck, IconUserOff, IconUserPlus } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Account } from '../../../shared/contract';
 import { roles, type Role } from '../../../shared/roles';
 import type { AppErrorShape } from '../../../shared/result';
 import { invoke } from '../api/client';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { EmptyRow } from '../components/EmptyRow';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { PasswordStrengthMeter } from '../components/PasswordStrengthMeter';
+import { FormDialog } from '../components/FormDialog';
 import { maxLength, newPasswordRule, usernameRule, useForm } from '../components/form';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { notifySuccess } from '../components/notify';
+import { useSubmit } from '../components/useSubmit';
 import { useFormatDate, useT, type Translate } from '../i18n';
 import { useActiveStatus } from '../state/status';
-import { PasswordField } from '../components/PasswordField';
 
 type Dialog =
   | { kind: 'create' }
@@ -196,13 +187,9 @@ export function AccountsPanel() {
                 );
               })}
               {accounts && accounts.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text ta="center" c="dimmed" py="lg">
-                      {t('accounts.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={6} py="lg">
+                  {t('accounts.empty')}
+                </EmptyRow>
               )}
             </Table.Tbody>
           </Table>
@@ -223,8 +210,12 @@ export function AccountsPanel() {
         />
       )}
       {dialog?.kind === 'disable' && (
-        <DisableAccountDialog
-          account={dialog.account}
+        <ConfirmDialog
+          title={t('accounts.disableTitle')}
+          body={t('accounts.disableBody', { name: dialog.account.displayName, username: dialog.account.username })}
+          confirmLabel={t('accounts.disable')}
+          testId="account-disable-dialog"
+          onConfirm={() => invoke('accounts.disable', { id: dialog.account.id })}
           onClose={() => setDialog(null)}
           onDone={(account) => done(t('accounts.disabled', { name: account.displayName }))}
         />
@@ -247,6 +238,7 @@ export function AccountsPanel() {
   );
 }
 
+/** 新建账号: kept mounted, so the form empties only after an account was made. */
 function CreateAccountDialog({
   opened,
   onClose,
@@ -257,8 +249,7 @@ function CreateAccountDialog({
   onDone: (account: Account) => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const initial = useMemo(() => ({ username: '', displayName: '', role: 'staff', password: '' }), []);
   const form = useForm(initial, (v) => ({
     username: usernameRule(v.username),
@@ -267,76 +258,79 @@ function CreateAccountDialog({
     password: newPasswordRule(v.password),
   }));
 
-  const close = () => {
-    if (busy) return;
-    onClose();
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || !form.validateAll() || !isRole(form.values.role)) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('accounts.create', {
+  const submit = async () => {
+    if (!form.validateAll() || !isRole(form.values.role)) return;
+    const input = {
       username: form.values.username.trim(),
       displayName: form.values.displayName.trim(),
       role: form.values.role,
       password: form.values.password,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    form.reset();
-    onDone(result.value);
+    };
+    await run(
+      () => invoke('accounts.create', input),
+      (account) => {
+        form.reset();
+        onDone(account);
+      },
+    );
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={close} title={t('accounts.createTitle')} size="lg" centered>
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="account-create-form">
-        <Stack gap="md">
-          <Group grow align="flex-start">
-            <TextInput
-              label={t('accounts.username')}
-              required
-              data-autofocus
-              autoComplete="off"
-              {...form.props('username', t)}
-            />
-            <TextInput label={t('accounts.displayName')} required autoComplete="off" {...form.props('displayName', t)} />
-          </Group>
-          <Select
-            label={t('accounts.role')}
-            required
-            data={roleOptions(t)}
-            value={form.values.role}
-            onChange={(value) => value && form.setField('role', value)}
-            allowDeselect={false}
-            description={isRole(form.values.role) ? t(`role.${form.values.role}.description`) : undefined}
-            error={form.errors.role ? t(form.errors.role.key) : undefined}
-            data-testid="account-role"
-          />
-          <PasswordField
-            label={t('accounts.initialPassword')}
-            description={t('accounts.initialPassword.description')}
-            required
-            autoComplete="new-password"
-            {...form.props('password', t)}
-          />
-          <PasswordStrengthMeter password={form.values.password} />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('accounts.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      title={t('accounts.createTitle')}
+      size="lg"
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('accounts.create')}
+      testId="account-create-form"
+    >
+      <Group grow align="flex-start">
+        <TextInput label={t('accounts.username')} required data-autofocus autoComplete="off" {...form.props('username', t)} />
+        <TextInput label={t('accounts.displayName')} required autoComplete="off" {...form.props('displayName', t)} />
+      </Group>
+      <RoleSelect value={form.values.role} onChange={(value) => form.setField('role', value)} error={form.errors.role ? t(form.errors.role.key) : undefined} testId="account-role" />
+      <NewPasswordFields
+        password={{
+          label: t('accounts.initialPassword'),
+          description: t('accounts.initialPassword.description'),
+          ...form.props('password', t),
+        }}
+      />
+    </FormDialog>
+  );
+}
+
+/** The role of an account, with what the chosen role may do. */
+function RoleSelect({
+  value,
+  onChange,
+  disabled,
+  error,
+  testId,
+}: {
+  value: string;
+  onChange: (role: string) => void;
+  disabled?: boolean;
+  error?: string | undefined;
+  testId?: string;
+}) {
+  const t = useT();
+  return (
+    <Select
+      label={t('accounts.role')}
+      required
+      data={roleOptions(t)}
+      value={value}
+      onChange={(next) => next && onChange(next)}
+      allowDeselect={false}
+      disabled={disabled}
+      description={isRole(value) ? t(`role.${value}.description`) : undefined}
+      error={error}
+      data-testid={testId}
+    />
   );
 }
 
@@ -352,105 +346,36 @@ function EditAccountDialog({
   onDone: (account: Account) => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const form = useForm({ displayName: account.displayName, role: account.role as string }, (v) => ({
     displayName: maxLength(v.displayName, 40),
     role: isRole(v.role) ? null : { key: 'validation.required' },
   }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || !form.validateAll() || !isRole(form.values.role)) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('accounts.update', {
-      id: account.id,
-      displayName: form.values.displayName.trim(),
-      role: form.values.role,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+  const submit = async () => {
+    if (!form.validateAll() || !isRole(form.values.role)) return;
+    const input = { id: account.id, displayName: form.values.displayName.trim(), role: form.values.role };
+    await run(() => invoke('accounts.update', input), onDone);
   };
 
   return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened onClose={() => !busy && onClose()} title={t('accounts.editTitle', { name: account.displayName })} centered>
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="account-edit-form">
-        <Stack gap="md">
-          <TextInput label={t('accounts.username')} value={account.username} readOnly disabled />
-          <TextInput label={t('accounts.displayName')} required data-autofocus {...form.props('displayName', t)} />
-          <Select
-            label={t('accounts.role')}
-            required
-            data={roleOptions(t)}
-            value={form.values.role}
-            onChange={(value) => value && form.setField('role', value)}
-            allowDeselect={false}
-            disabled={self}
-            description={isRole(form.values.role) ? t(`role.${form.values.role}.description`) : undefined}
-          />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={t('accounts.editTitle', { name: account.displayName })}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      testId="account-edit-form"
+    >
+      <TextInput label={t('accounts.username')} value={account.username} readOnly disabled />
+      <TextInput label={t('accounts.displayName')} required data-autofocus {...form.props('displayName', t)} />
+      <RoleSelect value={form.values.role} onChange={(value) => form.setField('role', value)} disabled={self} />
+    </FormDialog>
   );
 }
 
-function DisableAccountDialog({
-  account,
-  onClose,
-  onDone,
-}: {
-  account: Account;
-  onClose: () => void;
-  onDone: (account: Account) => void;
-}) {
-  const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await invoke('accounts.disable', { id: account.id });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
-  };
-
-  return (
-    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened onClose={() => !busy && onClose()} title={t('accounts.disableTitle')} centered data-testid="account-disable-dialog">
-      <Stack gap="md">
-        <Text size="sm">{t('accounts.disableBody', { name: account.displayName, username: account.username })}</Text>
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy}>
-            {t('accounts.disable')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
+/** 启用 (with a new password) or 重设密码: either way the account gets a password only an admin knows. */
 function NewPasswordDialog({
   kind,
   account,
@@ -463,62 +388,37 @@ function NewPasswordDialog({
   onDone: (account: Account) => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const form = useForm({ newPassword: '' }, (v) => ({ newPassword: newPasswordRule(v.newPassword) }));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || !form.validateAll()) return;
-    setBusy(true);
-    setError(null);
+  const submit = async () => {
+    if (!form.validateAll()) return;
     const input = { id: account.id, newPassword: form.values.newPassword };
-    const result = kind === 'enable' ? await invoke('accounts.enable', input) : await invoke('accounts.resetPassword', input);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    await run(() => (kind === 'enable' ? invoke('accounts.enable', input) : invoke('accounts.resetPassword', input)), onDone);
   };
 
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      opened
-      onClose={() => !busy && onClose()}
-      title={
-        kind === 'enable'
-          ? t('accounts.enableTitle', { name: account.displayName })
-          : t('accounts.resetTitle', { name: account.displayName })
-      }
-      centered
+    <FormDialog
+      title={kind === 'enable' ? t('accounts.enableTitle', { name: account.displayName }) : t('accounts.resetTitle', { name: account.displayName })}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={kind === 'enable' ? t('accounts.enable') : t('accounts.resetPassword')}
+      submitColor={kind === 'enable' ? 'teal' : undefined}
+      testId={`account-${kind}-form`}
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid={`account-${kind}-form`}>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {kind === 'enable' ? t('accounts.enableBody') : t('accounts.resetBody')}
-          </Text>
-          <PasswordField
-            label={t('accounts.newPassword')}
-            description={t('accounts.newPassword.description')}
-            required
-            data-autofocus
-            autoComplete="new-password"
-            {...form.props('newPassword', t)}
-          />
-          <PasswordStrengthMeter password={form.values.newPassword} />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} color={kind === 'enable' ? 'teal' : undefined}>
-              {kind === 'enable' ? t('accounts.enable') : t('accounts.resetPassword')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm" c="dimmed">
+        {kind === 'enable' ? t('accounts.enableBody') : t('accounts.resetBody')}
+      </Text>
+      <NewPasswordFields
+        password={{
+          label: t('accounts.newPassword'),
+          description: t('accounts.newPassword.description'),
+          'data-autofocus': true,
+          ...form.props('newPassword', t),
+        }}
+      />
+    </FormDialog>
   );
 }

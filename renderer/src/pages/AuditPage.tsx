@@ -1,35 +1,26 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { IconRefresh, IconSearch, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import { IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { auditActions, type AuditAction } from '../../../shared/audit';
-import type { AuditEntry, AuditVerification } from '../../../shared/contract';
+import type { AuditEntry, AuditVerification, ChannelInput } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/result';
 import { invoke } from '../api/client';
+import { calendarLabels } from '../components/DateField';
+import { EmptyRow } from '../components/EmptyRow';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FilterActions } from '../components/FilterActions';
 import { PageHeader } from '../components/PageHeader';
-import { useFormatDate, useLocale, useT } from '../i18n';
+import { TablePager } from '../components/TablePager';
+import { useChannel } from '../components/useChannel';
+import { useListQuery } from '../components/useListQuery';
+import { dayjsLocale, useFormatDate, useLocale, useT } from '../i18n';
 import { detailLines, targetText } from './auditFormat';
 
 type Outcome = AuditEntry['outcome'];
 const outcomes: Outcome[] = ['ok', 'denied', 'failed'];
 const outcomeColors: Record<Outcome, string> = { ok: 'teal', denied: 'orange', failed: 'red' };
-const pageSizes = [20, 50, 100];
 
 interface Filters {
   action: AuditAction | null;
@@ -48,66 +39,32 @@ function isOutcome(value: string | null): value is Outcome {
   return value !== null && (outcomes as string[]).includes(value);
 }
 
+function auditQuery(filters: Filters, page: number, pageSize: number): ChannelInput<'audit.list'> {
+  const [from, to] = filters.dates;
+  return {
+    page,
+    pageSize,
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.actorName.trim() ? { actorName: filters.actorName.trim() } : {}),
+    ...(filters.outcome ? { outcome: filters.outcome } : {}),
+    // The core stores UTC ISO timestamps and compares them as text: send whole local days in UTC.
+    ...(from ? { from: dayjs(from).startOf('day').toDate().toISOString() } : {}),
+    ...(to ? { to: dayjs(to).endOf('day').toDate().toISOString() } : {}),
+  };
+}
+
 export function AuditPage() {
   const t = useT();
   const [locale] = useLocale();
   const formatDate = useFormatDate();
-  const [draft, setDraft] = useState<Filters>(emptyFilters);
-  const [applied, setApplied] = useState<Filters>(emptyFilters);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [data, setData] = useState<{ items: AuditEntry[]; total: number } | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const list = useListQuery(emptyFilters);
+  const { draft, setDraft, apply } = list;
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [verifyError, setVerifyError] = useState<AppErrorShape | null>(null);
   // Bumped to re-read the current page (e.g. after a verification, which is itself audited).
   const [version, setVersion] = useState(0);
-  const query = useMemo(() => ({ filters: applied, page, pageSize, version }), [applied, page, pageSize, version]);
-  const [loadedQuery, setLoadedQuery] = useState<typeof query | null>(null);
-  const loading = loadedQuery !== query;
-
-  useEffect(() => {
-    let cancelled = false;
-    const [from, to] = query.filters.dates;
-    void invoke('audit.list', {
-      page: query.page,
-      pageSize: query.pageSize,
-      ...(query.filters.action ? { action: query.filters.action } : {}),
-      ...(query.filters.actorName.trim() ? { actorName: query.filters.actorName.trim() } : {}),
-      ...(query.filters.outcome ? { outcome: query.filters.outcome } : {}),
-      // The core stores UTC ISO timestamps and compares them as text: send whole local days in UTC.
-      ...(from ? { from: dayjs(from).startOf('day').toDate().toISOString() } : {}),
-      ...(to ? { to: dayjs(to).endOf('day').toDate().toISOString() } : {}),
-    }).then((result) => {
-      if (cancelled) return;
-      setLoadedQuery(query);
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setError(null);
-      setData(result.value);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [query]);
-
-  const apply = (next: Filters) => {
-    setApplied(next);
-    setPage(1);
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply(draft);
-  };
-
-  const reset = () => {
-    setDraft(emptyFilters);
-    apply(emptyFilters);
-  };
+  const { data, error, loading } = useChannel('audit.list', auditQuery(list.applied, list.page, list.pageSize), version);
 
   const verify = async () => {
     setVerifying(true);
@@ -132,7 +89,6 @@ export function AuditPage() {
     () => outcomes.map((outcome) => ({ value: outcome, label: t(`audit.outcome.${outcome}`) })),
     [t],
   );
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
 
   return (
     <Stack gap="lg" data-testid="audit-page">
@@ -171,18 +127,14 @@ export function AuditPage() {
       <ErrorAlert error={verifyError} />
 
       <Card withBorder radius="md" padding="md">
-        <form onSubmit={submit} data-testid="audit-filters">
+        <form onSubmit={list.submit} data-testid="audit-filters">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
             <Select
               label={t('audit.filter.action')}
               placeholder={t('common.all')}
               data={actionOptions}
               value={draft.action}
-              onChange={(value) => {
-                const next = { ...draft, action: isAuditAction(value) ? value : null };
-                setDraft(next);
-                apply(next);
-              }}
+              onChange={(value) => list.choose({ ...draft, action: isAuditAction(value) ? value : null })}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               searchable
@@ -202,11 +154,7 @@ export function AuditPage() {
               placeholder={t('common.all')}
               data={outcomeOptions}
               value={draft.outcome}
-              onChange={(value) => {
-                const next = { ...draft, outcome: isOutcome(value) ? value : null };
-                setDraft(next);
-                apply(next);
-              }}
+              onChange={(value) => list.choose({ ...draft, outcome: isOutcome(value) ? value : null })}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               data-testid="audit-filter-outcome"
@@ -222,32 +170,16 @@ export function AuditPage() {
                 if ((value[0] && value[1]) || (!value[0] && !value[1])) apply(next);
               }}
               valueFormat={t('date.date')}
-              locale={locale === 'zh-CN' ? 'zh-cn' : 'en'}
+              locale={dayjsLocale(locale)}
               clearable
               allowSingleDateInRange
               clearButtonProps={{ 'aria-label': t('common.clear') }}
-              ariaLabels={{
-                monthLevelControl: t('calendar.monthLevel'),
-                yearLevelControl: t('calendar.yearLevel'),
-                nextMonth: t('calendar.nextMonth'),
-                previousMonth: t('calendar.previousMonth'),
-                nextYear: t('calendar.nextYear'),
-                previousYear: t('calendar.previousYear'),
-                nextDecade: t('calendar.nextDecade'),
-                previousDecade: t('calendar.previousDecade'),
-              }}
+              ariaLabels={calendarLabels(t)}
               maxDate={dayjs().format('YYYY-MM-DD')}
               data-testid="audit-filter-dates"
             />
           </SimpleGrid>
-          <Group justify="flex-end" mt="md" gap="sm">
-            <Button variant="default" onClick={reset} leftSection={<IconRefresh size={16} />}>
-              {t('common.reset')}
-            </Button>
-            <Button type="submit" leftSection={<IconSearch size={16} />}>
-              {t('common.search')}
-            </Button>
-          </Group>
+          <FilterActions onReset={list.reset} />
         </form>
       </Card>
 
@@ -299,59 +231,27 @@ export function AuditPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {detailLines(t, entry.detail).map((line, index) => (
-                      <Text size="xs" key={index} c="dimmed" lh={1.5}>
-                        {line}
+                    {detailLines(t, entry).map((line, index) => (
+                      <Text size="xs" key={index} c="dimmed" lh={1.5} title={line.full}>
+                        {line.text}
                       </Text>
                     ))}
                   </Table.Td>
                 </Table.Tr>
               ))}
-              {data && data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text ta="center" c="dimmed" py="xl">
-                      {t('audit.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
+              {data && data.items.length === 0 && <EmptyRow colSpan={6}>{t('audit.empty')}</EmptyRow>}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <Group justify="space-between" p="md" gap="md" wrap="wrap">
-          <Group gap="sm">
-            <Text size="sm" c="dimmed" data-testid="audit-total">
-              {t('audit.total', { total: data?.total ?? 0 })}
-            </Text>
-            {loading && <Loader size="xs" />}
-          </Group>
-          <Group gap="md">
-            <Select
-              size="xs"
-              w={120}
-              aria-label={t('audit.pageSize', { size: pageSize })}
-              value={String(pageSize)}
-              data={pageSizes.map((size) => ({ value: String(size), label: t('audit.pageSize', { size }) }))}
-              onChange={(value) => {
-                if (!value) return;
-                setPageSize(Number(value));
-                setPage(1);
-              }}
-              allowDeselect={false}
-            />
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={setPage}
-              size="sm"
-              withEdges
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(item) => ({ 'aria-label': t('pagination.page', { page: item }) })}
-              data-testid="audit-pagination"
-            />
-          </Group>
-        </Group>
+        <TablePager
+          page={list.page}
+          pageSize={list.pageSize}
+          total={data?.total ?? 0}
+          totalLabel={(total) => t('audit.total', { total })}
+          loading={loading}
+          onChange={list.turn}
+          testId="audit"
+        />
       </Card>
     </Stack>
   );

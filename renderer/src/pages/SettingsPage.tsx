@@ -1,5 +1,5 @@
 import { Button, Card, Group, NumberInput, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconKey, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconDatabaseExport, IconKey, IconSend, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { roleMay } from '../../../shared/roles';
 import type { AppErrorShape } from '../../../shared/result';
@@ -12,6 +12,10 @@ import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
 import { useActiveStatus, useStatus } from '../state/status';
 import { AccountsPanel } from './AccountsPanel';
+import { BackupPanel } from './backup/BackupPanel';
+import { FontStatusCard } from './documents/FontStatusCard';
+import { HandoverCatalogPanel } from './findings/HandoverCatalogPanel';
+import { AdminsReadCluesSwitch, AnswerDaysForm } from './findings/HandoverSettings';
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -33,6 +37,8 @@ export function SettingsPage() {
   const t = useT();
   const { user, settings } = useActiveStatus();
   const isAdmin = roleMay(user.role, 'accounts.manage');
+  const mayManage = roleMay(user.role, 'settings.manage');
+  const mayBackUp = roleMay(user.role, 'vault.backup');
   const [tab, setTab] = useState<string | null>('general');
 
   return (
@@ -51,6 +57,16 @@ export function SettingsPage() {
               {t('settings.tab.accounts')}
             </Tabs.Tab>
           )}
+          {mayManage && (
+            <Tabs.Tab value="handover" leftSection={<IconSend size={16} />} data-testid="tab-handover-catalog">
+              {t('handover.settings.tab')}
+            </Tabs.Tab>
+          )}
+          {mayBackUp && (
+            <Tabs.Tab value="backup" leftSection={<IconDatabaseExport size={16} />} data-testid="tab-backup">
+              {t('backup.title')}
+            </Tabs.Tab>
+          )}
         </Tabs.List>
         <Tabs.Panel value="general" pt="lg">
           <GeneralSettings key={settings.idleLockMinutes} />
@@ -65,6 +81,16 @@ export function SettingsPage() {
         {isAdmin && (
           <Tabs.Panel value="accounts" pt="lg">
             <AccountsPanel />
+          </Tabs.Panel>
+        )}
+        {mayManage && (
+          <Tabs.Panel value="handover" pt="lg">
+            <HandoverCatalogPanel />
+          </Tabs.Panel>
+        )}
+        {mayBackUp && (
+          <Tabs.Panel value="backup" pt="lg">
+            <BackupPanel />
           </Tabs.Panel>
         )}
       </Tabs>
@@ -138,6 +164,13 @@ function GeneralSettings() {
           <ErrorAlert error={error} />
         </form>
       </Section>
+      <Section title={t('handover.settings.days')} description={t('handover.settings.days.description')}>
+        <AnswerDaysForm key={settings.handoverAnswerDays ?? 'default'} />
+      </Section>
+      <Section title={t('handover.settings.clues')} description={t('handover.settings.clues.description')}>
+        <AdminsReadCluesSwitch />
+      </Section>
+      <FontStatusCard />
       <Section
         title={t('locale.label')}
         description={mayManage ? t('settings.language.description') : t('settings.language.personal')}

@@ -1,72 +1,167 @@
 /**
- * How an audit entry's target and free-form detail read in the UI. Known keys and values get
- * translated labels; anything else is shown as it is stored, so nothing is hidden.
+ * How an audit entry's target and free-form detail read in the UI. Known keys get translated
+ * labels and known codes (stages, modes, roles, statuses…) their words; lists read as lists and
+ * dates as dates. Anything else is shown as it is stored, so nothing is hidden.
  */
+import dayjs from 'dayjs';
 import type { AuditEntry } from '../../../shared/contract';
-import { permissions, roles, type Permission, type Role } from '../../../shared/roles';
+import {
+  checklistAnswers,
+  clueStatuses,
+  focuses,
+  groupRoles,
+  inspectionModes,
+  problemSources,
+  roundStages,
+  unitStatuses,
+} from '../../../shared/domain';
+import { permissions, roles } from '../../../shared/roles';
 import { isMessageKey, type MessageKey } from '../i18n/messages';
 import type { Translate } from '../i18n';
 
-const reasonKeys: Record<string, MessageKey> = {
-  manual: 'audit.detail.reason.manual',
-  idle: 'audit.detail.reason.idle',
-  disabled: 'audit.detail.reason.disabled',
-  'not an administrator': 'audit.detail.reason.notAdmin',
-  user: 'audit.detail.reason.user',
-  quit: 'audit.detail.reason.quit',
+/** A list longer than this shows its first items and the count; the line's `full` has them all. */
+const LIST_SHOWN = 20;
+
+export interface DetailLine {
+  text: string;
+  /** The whole line when `text` shortens a long list. */
+  full?: string;
+}
+
+type Words = (t: Translate, raw: string) => string | null;
+
+/** Words for the codes of one vocabulary, or null for a value outside it. */
+function vocabulary<T extends string>(codes: readonly T[], key: (code: T) => MessageKey): Words {
+  return (t, raw) => ((codes as readonly string[]).includes(raw) ? t(key(raw as T)) : null);
+}
+
+function table(keys: Record<string, MessageKey>): Words {
+  return (t, raw) => (Object.prototype.hasOwnProperty.call(keys, raw) ? t(keys[raw]!) : null);
+}
+
+const stage = vocabulary(roundStages, (code) => `rounds.stage.${code}`);
+const unitStatus = vocabulary(unitStatuses, (code) => `registry.status.${code}`);
+const importModes = table({ validate: 'audit.value.importMode.validate', all: 'audit.value.importMode.all', goodRows: 'audit.value.importMode.goodRows' });
+
+/**
+ * The vocabularies a key's values may come from. Where one key serves several actions (the role
+ * of an account or in a group; a list's or a sign-in's kind) the code sets do not overlap, so the
+ * value itself says which one it is.
+ */
+const wordsByKey: Record<string, Words[]> = {
+  role: [vocabulary(roles, (code) => `role.${code}`), vocabulary(groupRoles, (code) => `rounds.role.${code}`)],
+  permission: [vocabulary(permissions, (code) => `permission.${code}`)],
+  locale: [table({ 'zh-CN': 'locale.zh-CN', en: 'locale.en' })],
+  reason: [
+    table({
+      manual: 'audit.detail.reason.manual',
+      idle: 'audit.detail.reason.idle',
+      disabled: 'audit.detail.reason.disabled',
+      'not an administrator': 'audit.detail.reason.notAdmin',
+      user: 'audit.detail.reason.user',
+      quit: 'audit.detail.reason.quit',
+    }),
+  ],
+  kind: [
+    table({ password: 'audit.detail.kind.password', recovery: 'audit.detail.kind.recovery' }),
+    table({
+      problems: 'audit.value.list.problems',
+      clues: 'audit.value.list.clues',
+      accountability: 'audit.value.list.accountability',
+      personMatters: 'audit.value.list.personMatters',
+    }),
+  ],
+  stage: [stage],
+  from: [stage, unitStatus],
+  to: [stage, unitStatus],
+  mode: [vocabulary(inspectionModes, (code) => `registry.mode.${code}`), importModes],
+  status: [vocabulary(clueStatuses, (code) => `findings.clueStatus.${code}`), unitStatus],
+  focus: [vocabulary(focuses, (code) => `findings.focus.${code}`)],
+  source: [vocabulary(problemSources, (code) => `findings.source.${code}`)],
+  answer: [vocabulary(checklistAnswers, (code) => `findings.answer.${code}`)],
 };
 
-const kindKeys: Record<string, MessageKey> = {
-  password: 'audit.detail.kind.password',
-  recovery: 'audit.detail.kind.recovery',
-};
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (roles as readonly string[]).includes(value);
-}
-
-function isPermission(value: unknown): value is Permission {
-  return typeof value === 'string' && (permissions as readonly string[]).includes(value);
-}
-
-function label(t: Translate, key: string): string {
-  const messageKey = `audit.detail.${key}`;
-  return isMessageKey(messageKey) ? t(messageKey) : key;
-}
-
-function value(t: Translate, key: string, raw: unknown): string {
-  if (raw === null || raw === undefined) return '—';
-  if (key === 'role' && isRole(raw)) return t(`role.${raw}`);
-  if (key === 'permission' && isPermission(raw)) return t(`permission.${raw}`);
-  if (key === 'locale' && (raw === 'zh-CN' || raw === 'en')) return t(`locale.${raw}`);
-  if (key === 'reason' && typeof raw === 'string' && reasonKeys[raw]) return t(reasonKeys[raw]);
-  if (key === 'kind' && typeof raw === 'string' && kindKeys[raw]) return t(kindKeys[raw]);
-  if (key === 'firstBroken' && typeof raw === 'object' && raw && 'id' in raw) {
-    return `#${String((raw as { id: unknown }).id)}`;
+/** The label of a key, worded for the action where one key means different things. */
+function label(t: Translate, action: string, key: string): string {
+  for (const messageKey of [`audit.detail.${action}.${key}`, `audit.detail.${key}`]) {
+    if (isMessageKey(messageKey)) return t(messageKey);
   }
-  if (typeof raw === 'boolean') return raw ? t('common.yes') : t('common.no');
-  if (typeof raw === 'object') return JSON.stringify(raw);
-  return String(raw);
+  return key;
 }
 
-/** One line per fact: "原因：闲置自动锁定", "角色：巡察干部 → 档案管理员". */
-export function detailLines(t: Translate, detail: Record<string, unknown>): string[] {
-  const lines: string[] = [];
-  const { before, after, ...rest } = detail;
-  if (before && after && typeof before === 'object' && typeof after === 'object') {
-    const b = before as Record<string, unknown>;
-    const a = after as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-      if (JSON.stringify(b[key]) === JSON.stringify(a[key])) continue;
-      lines.push(t('audit.detail.line', { label: label(t, key), value: `${value(t, key, b[key])} → ${value(t, key, a[key])}` }));
+function scalar(t: Translate, key: string, raw: string | number | boolean): string {
+  if (typeof raw === 'boolean') return raw ? t('common.yes') : t('common.no');
+  if (typeof raw === 'number') return String(raw);
+  for (const words of wordsByKey[key] ?? []) {
+    const word = words(t, raw);
+    if (word !== null) return word;
+  }
+  if (CALENDAR_DATE.test(raw) && dayjs(raw).isValid()) return dayjs(raw).format(t('date.date'));
+  return raw;
+}
+
+function value(t: Translate, action: string, key: string, raw: unknown): string {
+  if (isEmpty(raw)) return '—';
+  if (key === 'firstBroken' && isRecord(raw) && 'id' in raw) return `#${String(raw.id)}`;
+  if (Array.isArray(raw)) return raw.length === 0 ? '—' : raw.map((item) => value(t, action, key, item)).join(t('audit.value.separator'));
+  if (typeof raw === 'object') {
+    // A nested record (the fields a bulk edit changed, an export's filter): its own pairs, inline.
+    return Object.entries(raw as Record<string, unknown>)
+      .map(([innerKey, inner]) => t('audit.detail.line', { label: label(t, action, innerKey), value: value(t, action, innerKey, inner) }))
+      .join(t('audit.value.pairSeparator'));
+  }
+  return scalar(t, key, raw as string | number | boolean);
+}
+
+function line(t: Translate, action: string, key: string, shown: string, full?: string): DetailLine {
+  const text = t('audit.detail.line', { label: label(t, action, key), value: shown });
+  return full === undefined ? { text } : { text, full: t('audit.detail.line', { label: label(t, action, key), value: full }) };
+}
+
+function factLine(t: Translate, action: string, key: string, raw: unknown): DetailLine {
+  if (Array.isArray(raw) && raw.length > LIST_SHOWN) {
+    const shown = value(t, action, key, raw.slice(0, LIST_SHOWN));
+    return line(t, action, key, t('audit.value.more', { items: shown, count: raw.length }), value(t, action, key, raw));
+  }
+  return line(t, action, key, value(t, action, key, raw));
+}
+
+/** Nothing to say: no value, or an empty text (a note left blank). */
+function isEmpty(raw: unknown): boolean {
+  return raw === null || raw === undefined || raw === '';
+}
+
+function isRecord(raw: unknown): raw is Record<string, unknown> {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+}
+
+/** One line per fact: "原因：闲置自动锁定", "角色：巡察干部 → 档案管理员", "巡察方式：常规巡察". */
+export function detailLines(t: Translate, entry: Pick<AuditEntry, 'action' | 'detail'>): DetailLine[] {
+  const { action } = entry;
+  const lines: DetailLine[] = [];
+  const { before, after, ...rest } = entry.detail;
+  if (isRecord(before) && isRecord(after)) {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+      lines.push(line(t, action, key, `${value(t, action, key, before[key])} → ${value(t, action, key, after[key])}`));
     }
-  } else {
-    if (before !== undefined) rest.before = before;
-    if (after !== undefined) rest.after = after;
   }
   for (const [key, raw] of Object.entries(rest)) {
-    if (raw === null || raw === undefined) continue;
-    lines.push(t('audit.detail.line', { label: label(t, key), value: value(t, key, raw) }));
+    if (isEmpty(raw)) continue;
+    lines.push(factLine(t, action, key, raw));
+  }
+  // Only the new (or only the old) values of an edit: one line per field, as for a new record.
+  for (const side of isRecord(before) && isRecord(after) ? [] : [before, after]) {
+    if (isEmpty(side)) continue;
+    if (!isRecord(side)) {
+      lines.push(factLine(t, action, side === before ? 'before' : 'after', side));
+      continue;
+    }
+    for (const [key, raw] of Object.entries(side)) {
+      if (!isEmpty(raw)) lines.push(factLine(t, action, key, raw));
+    }
   }
   return lines;
 }

@@ -1,14 +1,13 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
-import type { AppErrorShape } from '../../../shared/result';
+import type { FormEvent } from 'react';
 import { invoke } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { PasswordStrengthMeter } from '../components/PasswordStrengthMeter';
 import { confirmRule, newPasswordRule, required, usernameRule, useForm } from '../components/form';
+import { NewPasswordFields } from '../components/NewPasswordFields';
+import { useSubmit } from '../components/useSubmit';
 import { useT } from '../i18n';
-import { PasswordField } from '../components/PasswordField';
 
 export function Recovery({
   office,
@@ -20,8 +19,7 @@ export function Recovery({
   onCancel: () => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const form = useForm({ recoveryKey: '', username: '', newPassword: '', confirm: '' }, (v) => ({
     recoveryKey: required(v.recoveryKey),
     username: usernameRule(v.username),
@@ -32,20 +30,12 @@ export function Recovery({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy || !form.validateAll()) return;
-    setBusy(true);
-    setError(null);
     const username = form.values.username.trim();
-    const result = await invoke('session.recover', {
-      recoveryKey: form.values.recoveryKey.trim(),
-      username,
-      newPassword: form.values.newPassword,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(username);
+    const input = { recoveryKey: form.values.recoveryKey.trim(), username, newPassword: form.values.newPassword };
+    await run(
+      () => invoke('session.recover', input),
+      () => onDone(username),
+    );
   };
 
   return (
@@ -77,19 +67,10 @@ export function Recovery({
             autoComplete="username"
             {...form.props('username', t)}
           />
-          <PasswordField
-            label={t('recover.newPassword')}
-            required
-            autoComplete="new-password"
-            {...form.props('newPassword', t)}
+          <NewPasswordFields
+            password={{ label: t('recover.newPassword'), ...form.props('newPassword', t) }}
+            confirm={{ label: t('recover.confirm'), ...form.props('confirm', t) }}
           />
-          <PasswordField
-            label={t('recover.confirm')}
-            required
-            autoComplete="new-password"
-            {...form.props('confirm', t)}
-          />
-          <PasswordStrengthMeter password={form.values.newPassword} />
           <ErrorAlert error={error} />
           <Group justify="space-between">
             <Button variant="subtle" leftSection={<IconArrowLeft size={16} />} onClick={onCancel} disabled={busy}>

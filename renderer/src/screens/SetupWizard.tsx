@@ -20,11 +20,10 @@ import type { AppErrorShape } from '../../../shared/result';
 import { invoke } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { PasswordStrengthMeter } from '../components/PasswordStrengthMeter';
 import { confirmRule, maxLength, newPasswordRule, usernameRule, useForm } from '../components/form';
+import { NewPasswordFields } from '../components/NewPasswordFields';
 import { useFormatDate, useT } from '../i18n';
 import { useStatus } from '../state/status';
-import { PasswordField } from '../components/PasswordField';
 
 const FONDS_PATTERN = /^[A-Za-z0-9]{1,10}$/;
 
@@ -194,20 +193,12 @@ export function SetupWizard() {
                     autoComplete="name"
                     {...admin.props('displayName', t)}
                   />
-                  <PasswordField
-                    label={t('setup.admin.password')}
-                    required
-                    autoComplete="new-password"
-                    {...admin.props('password', t)}
-                  />
-                  <PasswordField
-                    label={t('setup.admin.confirm')}
-                    required
-                    autoComplete="new-password"
-                    {...admin.props('confirm', t)}
-                  />
                 </SimpleGrid>
-                <PasswordStrengthMeter password={admin.values.password} />
+                <NewPasswordFields
+                  columns={2}
+                  password={{ label: t('setup.admin.password'), ...admin.props('password', t) }}
+                  confirm={{ label: t('setup.admin.confirm'), ...admin.props('confirm', t) }}
+                />
                 <ErrorAlert error={error} />
                 <Group justify="space-between" mt="sm">
                   <Button variant="default" onClick={() => setStep(0)} disabled={busy}>

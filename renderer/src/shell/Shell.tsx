@@ -12,6 +12,8 @@ import { CoveragePage } from '../pages/coverage/CoveragePage';
 import { DashboardPage } from '../pages/home/DashboardPage';
 import { FindingsModule } from '../pages/findings/FindingsModule';
 import { ModulePlaceholder } from '../pages/ModulePlaceholder';
+import { RectificationModule } from '../pages/rectification/RectificationModule';
+import { DocumentsModule } from '../pages/documents/DocumentsModule';
 import { RegistryPage } from '../pages/registry/RegistryPage';
 import { RoundsModule } from '../pages/rounds/RoundsModule';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -175,6 +177,10 @@ function Page({ page, onNavigate }: { page: PageKey; onNavigate: (key: PageKey) 
       return <RoundsModule />;
     case 'findings':
       return <FindingsModule />;
+    case 'rectification':
+      return <RectificationModule />;
+    case 'documents':
+      return <DocumentsModule />;
     case 'audit':
       return <AuditPage />;
     case 'settings':

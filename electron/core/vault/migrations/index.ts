@@ -3,11 +3,14 @@ import { foundation } from './001-foundation';
 import { rounds } from './002-rounds';
 import { filesMigration } from '../../files/schema';
 import { findingsMigration } from '../../findings/schema';
+import { documentsMigration } from '../../documents/schema';
+import { rectificationMigration } from '../../rectification/schema';
+import { archivesMigration } from '../../archives/schema';
 
 export type { Migration } from './types';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [foundation, rounds, filesMigration(3), findingsMigration(4)];
+export const migrations: readonly Migration[] = [foundation, rounds, filesMigration(3), findingsMigration(4), documentsMigration(5), rectificationMigration(6), archivesMigration(7)];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>
   list.reduce((max, m) => Math.max(max, m.version), 0);

@@ -26,6 +26,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import type { Coverage, Term } from '../../../../shared/contract';
 import { inspectionModes } from '../../../../shared/domain';
+import { today as todayDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
@@ -40,12 +41,6 @@ export function currentTerm(terms: Term[], today: string): Term | null {
   const running = terms.filter((term) => term.startsOn <= today && (term.endsOn === null || term.endsOn >= today));
   const pool = running.length ? running : terms;
   return [...pool].sort((a, b) => b.startsOn.localeCompare(a.startsOn))[0] ?? null;
-}
-
-function todayText(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function StatCard({
@@ -95,7 +90,7 @@ export function CoveragePage() {
   const t = useT();
   const terms = useChannel('terms.list', {});
   const [chosen, setChosen] = useState<string | null>(null);
-  const [today] = useState(todayText);
+  const [today] = useState(todayDate);
   const fallback = terms.data ? currentTerm(terms.data, today) : null;
   const termId = chosen !== null ? Number(chosen) : (fallback?.id ?? null);
   const coverage = useChannel('coverage.get', termId === null ? null : { termId });
@@ -228,45 +223,36 @@ function Section({ title, description, children, testId }: { title: string; desc
   );
 }
 
+/** Coverage by one dimension (unit kind, county): the chart beside the table, or why there is none. */
+function ShareSection({ title, firstColumn, shares, testId }: { title: string; firstColumn: string; shares: Coverage['byKind']; testId: string }) {
+  const t = useT();
+  const due = shares.filter((share) => share.total > 0);
+  return (
+    <Section title={title} testId={testId}>
+      {due.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('coverage.nothingDue')}
+        </Text>
+      ) : (
+        <Grid gap="lg" align="center">
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <CoverageBarChart shares={due} testId={`${testId}-chart`} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 6 }}>
+            <CoverageTable shares={due} firstColumn={firstColumn} testId={`${testId}-table`} />
+          </Grid.Col>
+        </Grid>
+      )}
+    </Section>
+  );
+}
+
 function CoverageBreakdown({ coverage }: { coverage: Coverage }) {
   const t = useT();
-  const kinds = coverage.byKind.filter((share) => share.total > 0);
-  const regions = coverage.byRegion.filter((share) => share.total > 0);
-  const empty = (
-    <Text size="sm" c="dimmed">
-      {t('coverage.nothingDue')}
-    </Text>
-  );
   return (
     <Stack gap="lg">
-      <Section title={t('coverage.byKind')} testId="coverage-by-kind">
-        {kinds.length === 0 ? (
-          empty
-        ) : (
-          <Grid gap="lg" align="center">
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <CoverageBarChart shares={kinds} testId="coverage-by-kind-chart" />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <CoverageTable shares={kinds} firstColumn={t('registry.col.kind')} testId="coverage-by-kind-table" />
-            </Grid.Col>
-          </Grid>
-        )}
-      </Section>
-      <Section title={t('coverage.byRegion')} testId="coverage-by-region">
-        {regions.length === 0 ? (
-          empty
-        ) : (
-          <Grid gap="lg" align="center">
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <CoverageBarChart shares={regions} testId="coverage-by-region-chart" />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 6 }}>
-              <CoverageTable shares={regions} firstColumn={t('registry.col.region')} testId="coverage-by-region-table" />
-            </Grid.Col>
-          </Grid>
-        )}
-      </Section>
+      <ShareSection title={t('coverage.byKind')} firstColumn={t('registry.col.kind')} shares={coverage.byKind} testId="coverage-by-kind" />
+      <ShareSection title={t('coverage.byRegion')} firstColumn={t('registry.col.region')} shares={coverage.byRegion} testId="coverage-by-region" />
       <Section title={t('coverage.byMode')} description={t('coverage.byMode.hint')} testId="coverage-by-mode">
         <Table verticalSpacing={6} maw={560} data-testid="coverage-by-mode-table">
           <Table.Thead>

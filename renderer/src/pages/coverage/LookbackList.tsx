@@ -66,7 +66,7 @@ export function LookbackList({ termId }: { termId: number }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c="dimmed">
-                      {t(`coverage.lookback.reason.${row.reason}`, { days: row.ageDays ?? 0 })}
+                      {t(`coverage.lookback.reason.${row.reason}`, { days: row.ageDays ?? 0, open: row.openRectificationItems, overdue: row.overdueRectificationItems })}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -1,15 +1,16 @@
-import { ActionIcon, Autocomplete, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Autocomplete, Button, Group, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconLock, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Clue } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT, type MessageKey } from '../../i18n';
 import { DateField } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { useChannel } from '../../components/useChannel';
+import { useDraft, type DraftErrors } from '../../components/useDraft';
+import { useSubmit } from '../../components/useSubmit';
+import { useT } from '../../i18n';
 import { clueSourceSuggestions, today } from './labels';
 import { InspectionSelect, RoundSelect, useRounds } from './pickers';
-import { useChannel } from '../../components/useChannel';
 
 interface PersonDraft {
   key: number;
@@ -28,8 +29,6 @@ interface Draft {
   persons: PersonDraft[];
 }
 
-type FieldErrors = Partial<Record<'roundId' | 'summary' | 'source' | 'receivedOn', MessageKey>>;
-
 let lastKey = 0;
 const nextKey = () => (lastKey += 1);
 const emptyPerson = (): PersonDraft => ({ key: nextKey(), name: '', unit: '', position: '', rank: '' });
@@ -40,18 +39,19 @@ const personLimits = { name: 40, unit: 80, position: 60, rank: 40 } as const;
 /** 登记线索: a new confidential clue with the persons it reflects on. */
 export function ClueDialog({ roundId, onClose, onDone }: { roundId: number | null; onClose: () => void; onDone: (clue: Clue) => void }) {
   const t = useT();
-  const [draft, setDraft] = useState<Draft>(() => ({ roundId, inspectionId: null, summary: '', source: '', receivedOn: null, persons: [emptyPerson()] }));
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { draft, setDraft, set, error: fieldError, check } = useDraft<Draft>(() => ({
+    roundId,
+    inspectionId: null,
+    summary: '',
+    source: '',
+    receivedOn: null,
+    persons: [emptyPerson()],
+  }));
   const [showPersonErrors, setShowPersonErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const rounds = useRounds();
   const inspections = useChannel('inspections.list', draft.roundId !== null ? { roundId: draft.roundId } : null);
 
-  const set = <K extends keyof Draft>(name: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
-  };
   const setPerson = (key: number, field: keyof typeof personLimits, value: string) =>
     setDraft((current) => ({ ...current, persons: current.persons.map((person) => (person.key === key ? { ...person, [field]: value } : person)) }));
 
@@ -62,47 +62,34 @@ export function ClueDialog({ roundId, onClose, onDone }: { roundId: number | nul
     return value.length > personLimits[field] ? t('validation.tooLong', { max: personLimits[field] }) : undefined;
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const found: FieldErrors = {};
+  const submit = async () => {
+    const found: DraftErrors<Draft> = {};
     if (draft.roundId === null) found.roundId = 'findings.validation.choose';
     if (!draft.summary.trim()) found.summary = 'validation.required';
     else if (draft.summary.trim().length > 4000) found.summary = 'findings.validation.long4000';
     if (!draft.source.trim()) found.source = 'validation.required';
     else if (draft.source.trim().length > 80) found.source = 'findings.validation.long80';
     if (!draft.receivedOn) found.receivedOn = 'findings.validation.date';
-    setErrors(found);
+    const fieldsGood = check(found);
     const persons = draft.persons.filter((person) => !isBlank(person));
     const personsBad = persons.some(
       (person) => !person.name.trim() || (Object.keys(personLimits) as (keyof typeof personLimits)[]).some((field) => person[field].trim().length > personLimits[field]),
     );
     setShowPersonErrors(true);
-    if (Object.values(found).some(Boolean) || personsBad || draft.roundId === null || !draft.receivedOn) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('clues.create', {
+    if (!fieldsGood || personsBad || draft.roundId === null || !draft.receivedOn) return;
+    const fields = {
       roundId: draft.roundId,
       inspectionId: draft.inspectionId,
       summary: draft.summary.trim(),
       source: draft.source.trim(),
       receivedOn: draft.receivedOn,
       persons: persons.map((person) => ({ name: person.name.trim(), unit: person.unit.trim(), position: person.position.trim(), rank: person.rank.trim() })),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    };
+    await run(() => invoke('clues.create', fields), onDone);
   };
 
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
-
   return (
-    <Modal
-      opened
-      onClose={() => !busy && onClose()}
+    <FormDialog
       title={
         <Group gap={6}>
           <IconLock size={18} />
@@ -110,145 +97,134 @@ export function ClueDialog({ roundId, onClose, onDone }: { roundId: number | nul
         </Group>
       }
       size="xl"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      busy={busy}
+      error={error ?? inspections.error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('findings.clue.register')}
+      submitTestId="clue-form-submit"
+      testId="clue-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="clue-form">
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <RoundSelect
-              rounds={rounds.data}
-              value={draft.roundId}
-              onChange={(next) => {
-                setDraft((current) => ({ ...current, roundId: next, inspectionId: null }));
-                setErrors((current) => ({ ...current, roundId: undefined }));
-              }}
-              label={t('findings.round.label')}
-              required
-              error={message(errors.roundId)}
-              testId="clue-form-round"
-            />
-            <InspectionSelect
-              inspections={inspections.data}
-              value={draft.inspectionId}
-              onChange={(inspection) => set('inspectionId', inspection?.id ?? null)}
-              label={t('findings.clue.inspection')}
-              description={t('findings.clue.inspection.description')}
-              clearable
-              disabled={draft.roundId === null}
-              testId="clue-form-inspection"
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('findings.clue.summary')}
-            description={t('findings.clue.summary.description')}
-            required
-            autosize
-            minRows={3}
-            maxRows={10}
-            maxLength={4000}
-            value={draft.summary}
-            onChange={(event) => set('summary', event.currentTarget.value)}
-            error={message(errors.summary)}
-            data-autofocus
-            data-testid="clue-form-summary"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Autocomplete
-              label={t('findings.clue.source')}
-              required
-              data={clueSourceSuggestions}
-              value={draft.source}
-              maxLength={80}
-              onChange={(value) => set('source', value)}
-              error={message(errors.source)}
-              data-testid="clue-form-source"
-            />
-            <DateField
-              label={t('findings.clue.receivedOn')}
-              required
-              value={draft.receivedOn}
-              onChange={(value) => set('receivedOn', value)}
-              maxDate={today()}
-              error={message(errors.receivedOn)}
-              testId="clue-form-received"
-            />
-          </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <RoundSelect
+          rounds={rounds.data}
+          value={draft.roundId}
+          onChange={(next) => set('roundId', next, { inspectionId: null })}
+          label={t('findings.round.label')}
+          required
+          error={fieldError('roundId')}
+          testId="clue-form-round"
+        />
+        <InspectionSelect
+          inspections={inspections.data}
+          value={draft.inspectionId}
+          onChange={(inspection) => set('inspectionId', inspection?.id ?? null)}
+          label={t('findings.clue.inspection')}
+          description={t('findings.clue.inspection.description')}
+          clearable
+          disabled={draft.roundId === null}
+          testId="clue-form-inspection"
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('findings.clue.summary')}
+        description={t('findings.clue.summary.description')}
+        required
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={4000}
+        value={draft.summary}
+        onChange={(event) => set('summary', event.currentTarget.value)}
+        error={fieldError('summary')}
+        data-autofocus
+        data-testid="clue-form-summary"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Autocomplete
+          label={t('findings.clue.source')}
+          required
+          data={clueSourceSuggestions}
+          value={draft.source}
+          maxLength={80}
+          onChange={(value) => set('source', value)}
+          error={fieldError('source')}
+          data-testid="clue-form-source"
+        />
+        <DateField
+          label={t('findings.clue.receivedOn')}
+          required
+          value={draft.receivedOn}
+          onChange={(value) => set('receivedOn', value)}
+          maxDate={today()}
+          error={fieldError('receivedOn')}
+          testId="clue-form-received"
+        />
+      </SimpleGrid>
 
-          <Stack gap={6}>
-            <Group justify="space-between">
-              <Text size="sm" fw={500}>
-                {t('findings.clue.persons')}
-              </Text>
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                leftSection={<IconPlus size={14} />}
-                onClick={() => setDraft((current) => ({ ...current, persons: [...current.persons, emptyPerson()] }))}
-                disabled={draft.persons.length >= 50}
-                data-testid="clue-form-person-add"
-              >
-                {t('findings.clue.personAdd')}
-              </Button>
-            </Group>
-            <Table withTableBorder verticalSpacing={4} horizontalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('findings.person.name')}</Table.Th>
-                  <Table.Th>{t('findings.person.unit')}</Table.Th>
-                  <Table.Th>{t('findings.person.position')}</Table.Th>
-                  <Table.Th>{t('findings.person.rank')}</Table.Th>
-                  <Table.Th w={40} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {draft.persons.map((person, index) => (
-                  <Table.Tr key={person.key} data-testid="clue-form-person">
-                    {(['name', 'unit', 'position', 'rank'] as const).map((field) => (
-                      <Table.Td key={field}>
-                        <TextInput
-                          size="xs"
-                          aria-label={t('findings.person.fieldOf', { field: t(`findings.person.${field}`), index: index + 1 })}
-                          value={person[field]}
-                          maxLength={personLimits[field]}
-                          onChange={(event) => setPerson(person.key, field, event.currentTarget.value)}
-                          error={personError(person, field)}
-                          data-testid={`clue-form-person-${field}`}
-                        />
-                      </Table.Td>
-                    ))}
-                    <Table.Td>
-                      <Tooltip label={t('findings.clue.personRemove', { index: index + 1 })}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t('findings.clue.personRemove', { index: index + 1 })}
-                          onClick={() => setDraft((current) => ({ ...current, persons: current.persons.filter((candidate) => candidate.key !== person.key) }))}
-                        >
-                          <IconTrash size={14} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  </Table.Tr>
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Text size="sm" fw={500}>
+            {t('findings.clue.persons')}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setDraft((current) => ({ ...current, persons: [...current.persons, emptyPerson()] }))}
+            disabled={draft.persons.length >= 50}
+            data-testid="clue-form-person-add"
+          >
+            {t('findings.clue.personAdd')}
+          </Button>
+        </Group>
+        <Table withTableBorder verticalSpacing={4} horizontalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('findings.person.name')}</Table.Th>
+              <Table.Th>{t('findings.person.unit')}</Table.Th>
+              <Table.Th>{t('findings.person.position')}</Table.Th>
+              <Table.Th>{t('findings.person.rank')}</Table.Th>
+              <Table.Th w={40} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {draft.persons.map((person, index) => (
+              <Table.Tr key={person.key} data-testid="clue-form-person">
+                {(['name', 'unit', 'position', 'rank'] as const).map((field) => (
+                  <Table.Td key={field}>
+                    <TextInput
+                      size="xs"
+                      aria-label={t('findings.person.fieldOf', { field: t(`findings.person.${field}`), index: index + 1 })}
+                      value={person[field]}
+                      maxLength={personLimits[field]}
+                      onChange={(event) => setPerson(person.key, field, event.currentTarget.value)}
+                      error={personError(person, field)}
+                      data-testid={`clue-form-person-${field}`}
+                    />
+                  </Table.Td>
                 ))}
-              </Table.Tbody>
-            </Table>
-            <Text size="xs" c="dimmed">
-              {t('findings.clue.persons.description')}
-            </Text>
-          </Stack>
+                <Table.Td>
+                  <Tooltip label={t('findings.clue.personRemove', { index: index + 1 })}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('findings.clue.personRemove', { index: index + 1 })}
+                      onClick={() => setDraft((current) => ({ ...current, persons: current.persons.filter((candidate) => candidate.key !== person.key) }))}
+                    >
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="xs" c="dimmed">
+          {t('findings.clue.persons.description')}
+        </Text>
+      </Stack>
 
-          <ErrorAlert error={error ?? inspections.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="clue-form-submit">
-              {t('findings.clue.register')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </FormDialog>
   );
 }

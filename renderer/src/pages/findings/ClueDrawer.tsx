@@ -1,24 +1,20 @@
-import { Alert, Badge, Button, DataList, Drawer, FileButton, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconEye, IconGavel, IconLock, IconSend, IconUpload } from '@tabler/icons-react';
+import { Badge, Button, DataList, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { IconGavel, IconLock, IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Clue } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
-import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
-import { useFormatDate, useT, type MessageKey } from '../../i18n';
+import { useFormatDate, useT } from '../../i18n';
+import { ClueFiles } from './ClueFiles';
 import { DisposalDialog } from './DisposalDialog';
-import { CLUE_ACCEPT, clueMimeOf, MAX_UPLOAD_BYTES, readFileAsBase64, sizeText } from './files';
-import { FileViewer, typeKey } from './FileViewer';
 import type { FindingsRights } from './FindingsModule';
 import { HandOverDialog } from './HandOverDialog';
 import { statusColors } from './labels';
 import { useChannel } from '../../components/useChannel';
 
-type ClueFile = Clue['files'][number];
-type Dialog = { kind: 'view'; file: ClueFile } | { kind: 'handover' } | { kind: 'disposal' } | null;
+type Dialog = { kind: 'handover' } | { kind: 'disposal' } | null;
 
-/** One clue (mounted while open, so it is read afresh each time): persons reflected on, its files (upload, view inside the app), hand-overs and disposals. */
+/** One clue (mounted while open, so it is read afresh each time): persons reflected on, its files (ClueFiles), hand-overs and disposals. */
 export function ClueDrawer({
   clueId,
   rights,
@@ -36,36 +32,10 @@ export function ClueDrawer({
   // The clue as a change returned it (attachFile, recordDisposal answer with the whole clue).
   const [fresh, setFresh] = useState<Clue | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<AppErrorShape | null>(null);
-  const [uploadProblem, setUploadProblem] = useState<{ key: MessageKey; name: string } | null>(null);
+  // A dialog of the files section (viewer, save warning, busy notice) is on top.
+  const [filesDialog, setFilesDialog] = useState(false);
   const loaded = useChannel('clues.get', { id: clueId }, version);
   const clue = fresh ?? loaded.data;
-
-  const upload = async (file: File | null) => {
-    if (!file || !clue) return;
-    setUploadError(null);
-    setUploadProblem(null);
-    const mime = clueMimeOf(file.name);
-    if (!mime) {
-      setUploadProblem({ key: 'findings.file.badType', name: file.name });
-      return;
-    }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setUploadProblem({ key: 'findings.file.tooLarge', name: file.name });
-      return;
-    }
-    setUploading(true);
-    const base64 = await readFileAsBase64(file);
-    const result = await invoke('clues.attachFile', { clueId: clue.id, fileName: file.name, mime, base64 });
-    setUploading(false);
-    if (!result.ok) {
-      setUploadError(result.error);
-      return;
-    }
-    setFresh(result.value);
-    notifySuccess(t, t('findings.file.uploaded', { name: file.name }));
-  };
 
   const person = (p: Clue['persons'][number]) => [p.unit, p.position, p.rank].filter(Boolean).join(' · ');
 
@@ -77,7 +47,7 @@ export function ClueDrawer({
         position="right"
         size="xl"
         // Escape closes the dialog on top (viewer, hand-over, disposal), not the drawer under it.
-        closeOnEscape={dialog === null}
+        closeOnEscape={dialog === null && !filesDialog}
         title={
           <Group gap={8}>
             <IconLock size={18} />
@@ -173,65 +143,7 @@ export function ClueDrawer({
               )}
             </Stack>
 
-            <Stack gap="xs">
-              <Group justify="space-between">
-                <Title order={4} fz="sm">
-                  {t('findings.clue.files')}
-                </Title>
-                {rights.writeClues && (
-                  <FileButton onChange={(file) => void upload(file)} accept={CLUE_ACCEPT} inputProps={{ 'aria-label': t('findings.file.upload') }}>
-                    {(props) => (
-                      <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={uploading} data-testid="clue-file-upload">
-                        {t('findings.file.upload')}
-                      </Button>
-                    )}
-                  </FileButton>
-                )}
-              </Group>
-              {rights.writeClues && (
-                <Text size="xs" c="dimmed">
-                  {t('findings.file.allowed')}
-                </Text>
-              )}
-              {uploadProblem && (
-                <Alert color="red" variant="light" role="alert" data-testid="clue-file-problem">
-                  <Text size="sm">{t(uploadProblem.key, { name: uploadProblem.name })}</Text>
-                </Alert>
-              )}
-              <ErrorAlert error={uploadError} />
-              {clue.files.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('findings.clue.noFiles')}
-                </Text>
-              ) : (
-                <Table withTableBorder verticalSpacing={4} data-testid="clue-files">
-                  <Table.Tbody>
-                    {clue.files.map((file) => (
-                      <Table.Tr key={file.id} data-testid="clue-file" data-file-name={file.fileName}>
-                        <Table.Td>
-                          <Text size="sm">{file.fileName}</Text>
-                          <Text size="xs" c="dimmed">
-                            {t(typeKey(file.mime))} · {sizeText(file.size)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td w={90} ta="right">
-                          <Button
-                            size="compact-sm"
-                            variant="subtle"
-                            leftSection={<IconEye size={14} />}
-                            onClick={() => setDialog({ kind: 'view', file })}
-                            aria-label={t('findings.file.viewNamed', { name: file.fileName })}
-                            data-testid="clue-file-view"
-                          >
-                            {t('findings.file.view')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </Stack>
+            <ClueFiles clue={clue} mayWrite={rights.writeClues} onChanged={setFresh} onDialog={setFilesDialog} />
 
             <Stack gap="xs">
               <Title order={4} fz="sm">
@@ -281,7 +193,6 @@ export function ClueDrawer({
         )}
       </Drawer>
 
-      {clue && dialog?.kind === 'view' && <FileViewer clueId={clue.id} file={dialog.file} onClose={() => setDialog(null)} />}
       {clue && dialog?.kind === 'handover' && (
         <HandOverDialog
           clues={[clue]}

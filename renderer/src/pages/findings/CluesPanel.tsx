@@ -1,10 +1,13 @@
-import { Anchor, Badge, Button, Card, Checkbox, Group, Loader, Pagination, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconLock, IconPlus, IconRefresh, IconSearch, IconSend, IconX } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { Anchor, Badge, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconLock, IconPlus, IconSearch, IconSend, IconX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import type { ChannelOutput, RoundSummary } from '../../../../shared/contract';
 import type { ClueStatus } from '../../../../shared/domain';
+import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterActions } from '../../components/FilterActions';
 import { notifySuccess } from '../../components/notify';
+import { TablePager } from '../../components/TablePager';
 import { useFormatDate, useT } from '../../i18n';
 import { ClueDialog } from './ClueDialog';
 import { ClueDrawer } from './ClueDrawer';
@@ -14,6 +17,7 @@ import { HandOverDialog } from './HandOverDialog';
 import { isClueStatus, statusColors, statusOptions } from './labels';
 import { OverdueHandovers } from './OverdueHandovers';
 import { useChannel } from '../../components/useChannel';
+import { useListQuery } from '../../components/useListQuery';
 
 type ClueRow = ChannelOutput<'clues.list'>['items'][number];
 
@@ -22,17 +26,14 @@ interface Filters {
   text: string;
 }
 const emptyFilters: Filters = { status: null, text: '' };
-const pageSizes = [20, 50, 100];
 
 /** The clue officer's register: every clue of the round, its persons, status, hand-over. */
 export function CluesPanel({ round, rights }: { round: RoundSummary | null; rights: FindingsRights }) {
   const t = useT();
   const formatDate = useFormatDate();
   const roundId = round?.id ?? null;
-  const [draft, setDraft] = useState<Filters>(emptyFilters);
-  const [applied, setApplied] = useState<Filters>(emptyFilters);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const list = useListQuery(emptyFilters);
+  const { draft, setDraft, applied, page, pageSize } = list;
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<ReadonlyMap<number, ClueRow>>(new Map());
   const [openClue, setOpenClue] = useState<number | null>(null);
@@ -50,22 +51,9 @@ export function CluesPanel({ round, rights }: { round: RoundSummary | null; righ
   );
   const { data, error, loading } = useChannel('clues.list', input, version);
   const items = data?.items ?? [];
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
   const selectedRounds = new Set([...selected.values()].map((clue) => clue.roundId));
   const cols = 7 + (rights.writeClues ? 1 : 0);
 
-  const apply = (next: Filters) => {
-    setApplied(next);
-    setPage(1);
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply(draft);
-  };
-  const reset = () => {
-    setDraft(emptyFilters);
-    apply(emptyFilters);
-  };
   const reload = () => setVersion((current) => current + 1);
   const toggle = (clue: ClueRow, on: boolean) =>
     setSelected((current) => {
@@ -98,7 +86,7 @@ export function CluesPanel({ round, rights }: { round: RoundSummary | null; righ
       <OverdueHandovers />
 
       <Card withBorder radius="md" padding="md">
-        <form onSubmit={submit} data-testid="clue-filters">
+        <form onSubmit={list.submit} data-testid="clue-filters">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               label={t('findings.clues.filter.text')}
@@ -114,24 +102,13 @@ export function CluesPanel({ round, rights }: { round: RoundSummary | null; righ
               placeholder={t('common.all')}
               data={statusOptions(t)}
               value={draft.status}
-              onChange={(value) => {
-                const next = { ...draft, status: isClueStatus(value) ? value : null };
-                setDraft(next);
-                apply(next);
-              }}
+              onChange={(value) => list.choose({ ...draft, status: isClueStatus(value) ? value : null })}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               data-testid="clue-filter-status"
             />
           </SimpleGrid>
-          <Group justify="flex-end" mt="md" gap="sm">
-            <Button variant="default" onClick={reset} leftSection={<IconRefresh size={16} />}>
-              {t('common.reset')}
-            </Button>
-            <Button type="submit" leftSection={<IconSearch size={16} />} data-testid="clue-filter-submit">
-              {t('common.search')}
-            </Button>
-          </Group>
+          <FilterActions onReset={list.reset} submitTestId="clue-filter-submit" />
         </form>
       </Card>
 
@@ -232,49 +209,20 @@ export function CluesPanel({ round, rights }: { round: RoundSummary | null; righ
                 </Table.Tr>
               ))}
               {data && items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={cols}>
-                    <Text ta="center" c="dimmed" py="xl">
-                      {applied.status || applied.text.trim() ? t('findings.clues.emptyFiltered') : t('findings.clues.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={cols}>{applied.status || applied.text.trim() ? t('findings.clues.emptyFiltered') : t('findings.clues.empty')}</EmptyRow>
               )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <Group justify="space-between" p="md" gap="md" wrap="wrap">
-          <Group gap="sm">
-            <Text size="sm" c="dimmed" data-testid="clues-total">
-              {t('findings.clues.total', { total: data?.total ?? 0 })}
-            </Text>
-            {loading && <Loader size="xs" />}
-          </Group>
-          <Group gap="md">
-            <Select
-              size="xs"
-              w={120}
-              aria-label={t('findings.pageSize', { size: pageSize })}
-              value={String(pageSize)}
-              data={pageSizes.map((size) => ({ value: String(size), label: t('findings.pageSize', { size }) }))}
-              onChange={(value) => {
-                if (!value) return;
-                setPageSize(Number(value));
-                setPage(1);
-              }}
-              allowDeselect={false}
-            />
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={setPage}
-              size="sm"
-              withEdges
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(item) => ({ 'aria-label': t('pagination.page', { page: item }) })}
-            />
-          </Group>
-        </Group>
+        <TablePager
+          page={list.page}
+          pageSize={list.pageSize}
+          total={data?.total ?? 0}
+          totalLabel={(total) => t('findings.clues.total', { total })}
+          loading={loading}
+          onChange={list.turn}
+          testId="clues"
+        />
       </Card>
 
       {dialog === 'create' && (

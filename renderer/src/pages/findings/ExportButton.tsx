@@ -1,15 +1,16 @@
-import { Button, Tooltip } from '@mantine/core';
+import { Button, Group, Tooltip } from '@mantine/core';
 import { IconTableExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { fourListKinds } from '../../../../shared/contract';
 import { invoke } from '../../api/client';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
+import { FourListPdfButton } from '../documents/FourListPdfButton';
 import { saveSpreadsheet } from './files';
 
 type Kind = (typeof fourListKinds)[number];
 
-/** Exports one of the four lists (四个清单) of the round as .xlsx; every export is audited. */
+/** Exports one of the four lists (四个清单) of the round as .xlsx, with its PDF beside it; every export is audited. */
 export function ExportButton({ kind, roundId }: { kind: Kind; roundId: number | null }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
@@ -40,11 +41,16 @@ export function ExportButton({ kind, roundId }: { kind: Kind; roundId: number | 
       {label}
     </Button>
   );
-  return roundId === null ? (
-    <Tooltip label={t('findings.export.needsRound')}>
-      <span>{button}</span>
-    </Tooltip>
-  ) : (
-    button
+  return (
+    <Group gap="sm">
+      {roundId === null ? (
+        <Tooltip label={t('findings.export.needsRound')}>
+          <span>{button}</span>
+        </Tooltip>
+      ) : (
+        button
+      )}
+      <FourListPdfButton kind={kind} roundId={roundId} />
+    </Group>
   );
 }

@@ -2,19 +2,24 @@ import { Alert, Badge, Box, Center, Code, Group, Image, Loader, Modal, ScrollAre
 import { IconAlertOctagon, IconFileInfo, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Clue } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
+import type { AppErrorShape, IpcResult } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PdfViewer, preloadPdfJs } from '../../components/PdfViewer';
 import { errorText, useT } from '../../i18n';
 import { base64ToBytes, sizeText } from './files';
 
-type ClueFile = Clue['files'][number];
+/** What the viewer shows about a stored file (a clue file, a hand-over receipt …). */
+export type ViewableFile = Pick<Clue['files'][number], 'id' | 'fileName' | 'mime' | 'size' | 'sha256'>;
+
+/** The verified content of a stored file, as the core's view channels answer it. */
+export type FileContent = { mime: string; base64: string };
 
 type View =
   | { kind: 'loading' }
   | { kind: 'image'; url: string }
   | { kind: 'text'; text: string }
-  | { kind: 'pdf' }
+  | { kind: 'pdf'; bytes: Uint8Array }
   | { kind: 'other' }
   | { kind: 'tampered'; error: AppErrorShape }
   | { kind: 'error'; error: AppErrorShape };
@@ -22,20 +27,39 @@ type View =
 const TEXT_LIMIT = 200_000;
 
 /**
- * Shows a clue file inside the app from the verified bytes the core returns; nothing is
- * written to disk. Images go through a blob: URL that is revoked when the viewer closes.
- * PDFs cannot be framed (the CSP forbids frames and plugins), so until the document engine
- * brings its own PDF renderer the viewer shows the verified file's details. A file that fails
- * its check is reported, never shown.
+ * Shows a stored file inside the app from the verified bytes the core returns; nothing is
+ * written to disk. PDFs are drawn by pdf.js into canvases (components/PdfViewer); images go
+ * through a blob: URL that is revoked when the viewer closes. A file that fails its check is
+ * reported, never shown.
+ *
+ * By default it reads a clue file (`clues.viewFile` with `clueId`); other owners (hand-over
+ * receipts …) pass `load`, which calls their own audited channel.
  */
-export function FileViewer({ clueId, file, onClose }: { clueId: number; file: ClueFile; onClose: () => void }) {
+export function FileViewer({
+  clueId,
+  file,
+  onClose,
+  load,
+  title,
+}: {
+  clueId?: number;
+  file: ViewableFile;
+  onClose: () => void;
+  /** Reads the verified file; default: `clues.viewFile` of `clueId`. Keep it stable (useCallback). */
+  load?: () => Promise<IpcResult<FileContent>>;
+  /** The modal's title; default 线索材料：<file name>. */
+  title?: string;
+}) {
   const t = useT();
   const [view, setView] = useState<View>({ kind: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
     let url: string | null = null;
-    void invoke('clues.viewFile', { clueId, fileId: file.id }).then((result) => {
+    // pdf.js and its worker load while the core decrypts and checks the file.
+    if (file.mime === 'application/pdf') preloadPdfJs();
+    const read = load ?? (() => invoke('clues.viewFile', { clueId: clueId ?? 0, fileId: file.id }));
+    void read().then((result) => {
       if (cancelled) return;
       if (!result.ok) {
         setView(result.error.code === 'FILE_TAMPERED' ? { kind: 'tampered', error: result.error } : { kind: 'error', error: result.error });
@@ -49,7 +73,7 @@ export function FileViewer({ clueId, file, onClose }: { clueId: number; file: Cl
         const text = new TextDecoder('utf-8').decode(base64ToBytes(result.value.base64));
         setView({ kind: 'text', text: text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT)}\n…` : text });
       } else if (mime === 'application/pdf') {
-        setView({ kind: 'pdf' });
+        setView({ kind: 'pdf', bytes: base64ToBytes(result.value.base64) });
       } else {
         setView({ kind: 'other' });
       }
@@ -58,7 +82,7 @@ export function FileViewer({ clueId, file, onClose }: { clueId: number; file: Cl
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [clueId, file.id]);
+  }, [clueId, file.id, file.mime, load]);
 
   const verified = view.kind === 'image' || view.kind === 'text' || view.kind === 'pdf' || view.kind === 'other';
 
@@ -66,8 +90,9 @@ export function FileViewer({ clueId, file, onClose }: { clueId: number; file: Cl
     <Modal
       opened
       onClose={onClose}
-      title={t('findings.viewer.title', { name: file.fileName })}
-      size="xl"
+      title={title ?? t('findings.viewer.title', { name: file.fileName })}
+      // PDF pages want the room; other files keep the smaller dialog.
+      size={file.mime === 'application/pdf' ? 'min(1080px, 94vw)' : 'xl'}
       centered
       scrollAreaComponent={ScrollArea.Autosize}
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -114,9 +139,10 @@ export function FileViewer({ clueId, file, onClose }: { clueId: number; file: Cl
             {view.text}
           </Code>
         )}
-        {(view.kind === 'pdf' || view.kind === 'other') && (
-          <Alert color="blue" variant="light" icon={<IconFileInfo size={18} />} data-testid={view.kind === 'pdf' ? 'pdf-pending' : 'file-no-preview'}>
-            <Text size="sm">{view.kind === 'pdf' ? t('findings.viewer.pdfPending') : t('findings.viewer.noPreview')}</Text>
+        {view.kind === 'pdf' && <PdfViewer data={view.bytes} title={file.fileName} height="max(320px, calc(90dvh - 264px))" />}
+        {view.kind === 'other' && (
+          <Alert color="blue" variant="light" icon={<IconFileInfo size={18} />} data-testid="file-no-preview">
+            <Text size="sm">{t('findings.viewer.noPreview')}</Text>
           </Alert>
         )}
         {view.kind !== 'loading' && (

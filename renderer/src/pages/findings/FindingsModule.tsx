@@ -1,5 +1,5 @@
 import { Box, Loader, Stack, Tabs } from '@mantine/core';
-import { IconChecklist, IconFileAlert, IconGavel, IconListDetails, IconUserExclamation } from '@tabler/icons-react';
+import { IconChecklist, IconFileAlert, IconGavel, IconListDetails, IconSend, IconUserExclamation } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { RoundSummary } from '../../../../shared/contract';
 import { roleMay } from '../../../../shared/roles';
@@ -10,12 +10,13 @@ import { useActiveStatus } from '../../state/status';
 import { AccountabilityTab } from './AccountabilityTab';
 import { ChecklistTab } from './ChecklistTab';
 import { CluesTab } from './CluesTab';
+import { HandoversPanel } from './HandoversPanel';
 import { PersonMattersTab } from './PersonMattersTab';
 import { RoundSelect, useRounds } from './pickers';
 import { ProblemsTab } from './ProblemsTab';
 
-export type FindingsTabKey = 'problems' | 'checklist' | 'clues' | 'accountability' | 'personMatters';
-const tabKeys: readonly FindingsTabKey[] = ['problems', 'checklist', 'clues', 'accountability', 'personMatters'];
+export type FindingsTabKey = 'problems' | 'checklist' | 'clues' | 'handovers' | 'accountability' | 'personMatters';
+const tabKeys: readonly FindingsTabKey[] = ['problems', 'checklist', 'clues', 'handovers', 'accountability', 'personMatters'];
 
 /** What the signed-in role may do here; the core decides again on every call. */
 export interface FindingsRights {
@@ -28,6 +29,11 @@ export interface FindingsRights {
 
 /** The tab and round survive a lock: unlocking as the same user returns to them. */
 let remembered: { userId: number; tab: FindingsTabKey; roundId: number | null | undefined } | null = null;
+
+/** Opens the module at a tab and round next time it mounts (the dashboard's links use it). */
+export function openFindingsAt(userId: number, tab: FindingsTabKey, roundId: number | null): void {
+  remembered = { userId, tab, roundId };
+}
 
 /** 问题与线索: problems, 是否 checklists, confidential clues, accountability and person-matter items. */
 export function FindingsModule() {
@@ -91,6 +97,9 @@ export function FindingsModule() {
           <Tabs.Tab value="clues" leftSection={<IconFileAlert size={16} />} data-testid="findings-tab-clues">
             {t('findings.tab.clues')}
           </Tabs.Tab>
+          <Tabs.Tab value="handovers" leftSection={<IconSend size={16} />} data-testid="findings-tab-handovers">
+            {t('handover.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="accountability" leftSection={<IconGavel size={16} />} data-testid="findings-tab-accountability">
             {t('findings.tab.accountability')}
           </Tabs.Tab>
@@ -115,6 +124,8 @@ function TabBody({ tab, round, rights }: { tab: FindingsTabKey; round: RoundSumm
       return <ChecklistTab round={round} rights={rights} />;
     case 'clues':
       return <CluesTab round={round} rights={rights} />;
+    case 'handovers':
+      return <HandoversPanel round={round} rights={rights} />;
     case 'accountability':
       return <AccountabilityTab round={round} rights={rights} />;
     case 'personMatters':

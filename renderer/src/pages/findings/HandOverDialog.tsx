@@ -1,33 +1,71 @@
 import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
+import { fourListKinds } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT, type MessageKey } from '../../i18n';
 import { DateField } from '../../components/DateField';
+import { useActiveStatus } from '../../state/status';
 import { today } from './labels';
 import { useChannel } from '../../components/useChannel';
 
-type Errors = Partial<Record<'receiverId' | 'handedOn' | 'receivingPerson' | 'answerDueOn' | 'note', MessageKey>>;
+type Errors = Partial<Record<'kind' | 'receiverId' | 'handedOn' | 'receivingPerson' | 'answerDueOn' | 'note', MessageKey>>;
+type ListKind = (typeof fourListKinds)[number];
 
-/** 移交: the chosen clues of one round go to a receiving body, with a deadline for its answer. */
-export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number; code: string }[]; onClose: () => void; onDone: () => void }) {
+/** The office's default when the setting was never saved (the core says the same). */
+const DEFAULT_ANSWER_DAYS = 30;
+
+/** The answer deadline the office's setting proposes for a hand-over on `handedOn`, or null. */
+export function proposedDeadline(handedOn: string | null, days: number): string | null {
+  return handedOn && days > 0 ? dayjs(handedOn).add(days, 'day').format('YYYY-MM-DD') : null;
+}
+
+/**
+ * 移交: the chosen clues of one round, or one of the round's four lists, go to a receiving body
+ * with a deadline for its answer. The deadline starts at the office's default (handed-on date +
+ * N days) and follows the handed-on date until the user sets or clears it.
+ */
+export function HandOverDialog({
+  clues,
+  list,
+  onClose,
+  onDone,
+}: {
+  clues?: { id: number; code: string }[];
+  /** A list hand-over instead: the round, and whether the clue list may be chosen. */
+  list?: { roundId: number; roundLabel: string; mayHandClueList: boolean };
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const t = useT();
+  const { settings } = useActiveStatus();
+  const days = settings.handoverAnswerDays ?? DEFAULT_ANSWER_DAYS;
   const lists = useChannel('handover.lists', {});
+  const [kind, setKind] = useState<ListKind | null>(null);
   const [receiverId, setReceiverId] = useState<string | null>(null);
   const [handedOn, setHandedOn] = useState<string | null>(() => today());
   const [receivingPerson, setReceivingPerson] = useState('');
-  const [answerDueOn, setAnswerDueOn] = useState<string | null>(null);
+  const [answerDueOn, setAnswerDueOn] = useState<string | null>(() => proposedDeadline(today(), days));
+  // Once the user sets or clears the deadline it is theirs; until then it follows the date.
+  const [dueTouched, setDueTouched] = useState(false);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
+  const chooseDue = (value: string | null) => {
+    setAnswerDueOn(value);
+    setDueTouched(true);
+    setErrors((current) => ({ ...current, answerDueOn: undefined }));
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     const found: Errors = {};
+    if (list && !kind) found.kind = 'findings.validation.choose';
     if (!receiverId) found.receiverId = 'findings.validation.choose';
     if (!handedOn) found.handedOn = 'findings.validation.date';
     if (receivingPerson.trim().length > 40) found.receivingPerson = 'findings.validation.long40';
@@ -37,14 +75,11 @@ export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number
     if (Object.values(found).some(Boolean) || !receiverId || !handedOn) return;
     setBusy(true);
     setError(null);
-    const result = await invoke('clues.handOver', {
-      clueIds: clues.map((clue) => clue.id),
-      receiverId: Number(receiverId),
-      handedOn,
-      receivingPerson: receivingPerson.trim(),
-      answerDueOn,
-      note: note.trim(),
-    });
+    const fields = { receiverId: Number(receiverId), handedOn, receivingPerson: receivingPerson.trim(), answerDueOn, note: note.trim() };
+    const result =
+      list && kind
+        ? await invoke('handover.handOverList', { roundId: list.roundId, kind, ...fields })
+        : await invoke('clues.handOver', { clueIds: (clues ?? []).map((clue) => clue.id), ...fields });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -54,25 +89,44 @@ export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number
   };
 
   const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
+  const kinds = fourListKinds.filter((candidate) => candidate !== 'clues' || list?.mayHandClueList);
 
   return (
     <Modal
       opened
       onClose={() => !busy && onClose()}
-      title={t('findings.handover.title', { count: clues.length })}
+      title={list ? t('handover.list.title', { round: list.roundLabel }) : t('findings.handover.title', { count: clues?.length ?? 0 })}
       size="lg"
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <form onSubmit={(event) => void submit(event)} noValidate data-testid="handover-form">
         <Stack gap="md">
-          <Group gap={6}>
-            {clues.map((clue) => (
-              <Badge key={clue.id} variant="light" radius="sm">
-                {clue.code}
-              </Badge>
-            ))}
-          </Group>
+          {clues && (
+            <Group gap={6}>
+              {clues.map((clue) => (
+                <Badge key={clue.id} variant="light" radius="sm">
+                  {clue.code}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          {list && (
+            <Select
+              label={t('handover.list.kind')}
+              required
+              data={kinds.map((value) => ({ value, label: t(`handover.listKind.${value}`) }))}
+              value={kind}
+              onChange={(value) => {
+                setKind(kinds.find((candidate) => candidate === value) ?? null);
+                setErrors((current) => ({ ...current, kind: undefined }));
+              }}
+              allowDeselect={false}
+              error={message(errors.kind)}
+              data-autofocus
+              data-testid="handover-list-kind"
+            />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <Select
               label={t('findings.handover.receiver')}
@@ -85,7 +139,7 @@ export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number
               }}
               allowDeselect={false}
               error={message(errors.receiverId)}
-              data-autofocus
+              data-autofocus={!list}
               data-testid="handover-receiver"
             />
             <TextInput
@@ -102,6 +156,7 @@ export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number
               value={handedOn}
               onChange={(value) => {
                 setHandedOn(value);
+                if (!dueTouched) setAnswerDueOn(proposedDeadline(value, days));
                 setErrors((current) => ({ ...current, handedOn: undefined, answerDueOn: undefined }));
               }}
               maxDate={today()}
@@ -110,37 +165,30 @@ export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number
             />
             <DateField
               label={t('findings.handover.answerDueOn')}
-              description={t('findings.handover.answerDueOn.description')}
               value={answerDueOn}
-              onChange={(value) => {
-                setAnswerDueOn(value);
-                setErrors((current) => ({ ...current, answerDueOn: undefined }));
-              }}
+              onChange={chooseDue}
               minDate={handedOn ?? undefined}
               error={message(errors.answerDueOn)}
               testId="handover-due"
             />
           </SimpleGrid>
-          {handedOn && (
-            <Group gap="xs">
-              <Text size="xs" c="dimmed">
-                {t('findings.handover.quickDue')}
-              </Text>
-              {[3, 6, 12].map((months) => (
-                <Button
-                  key={months}
-                  size="compact-xs"
-                  variant="light"
-                  onClick={() => {
-                    setAnswerDueOn(dayjs(handedOn).add(months, 'month').format('YYYY-MM-DD'));
-                    setErrors((current) => ({ ...current, answerDueOn: undefined }));
-                  }}
-                >
-                  {t('findings.handover.months', { months })}
-                </Button>
-              ))}
-            </Group>
-          )}
+          <Group gap="xs">
+            {handedOn && (
+              <>
+                <Text size="xs" c="dimmed">
+                  {t('findings.handover.quickDue')}
+                </Text>
+                {[3, 6, 12].map((months) => (
+                  <Button key={months} size="compact-xs" variant="light" onClick={() => chooseDue(dayjs(handedOn).add(months, 'month').format('YYYY-MM-DD'))}>
+                    {t('findings.handover.months', { months })}
+                  </Button>
+                ))}
+              </>
+            )}
+            <Text size="xs" c="dimmed" data-testid="handover-due-hint">
+              {days > 0 ? t('handover.due.default', { days }) : t('findings.handover.answerDueOn.description')}
+            </Text>
+          </Group>
           <Textarea
             label={t('findings.handover.note')}
             autosize
@@ -151,7 +199,7 @@ export function HandOverDialog({ clues, onClose, onDone }: { clues: { id: number
             onChange={(event) => setNote(event.currentTarget.value)}
             error={message(errors.note)}
           />
-          <ErrorAlert error={error ?? lists.error} />
+          <ErrorAlert error={error ?? lists.error} coreDetail />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={busy}>
               {t('common.cancel')}

@@ -1,32 +1,105 @@
-import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import type { Problem } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
+import type { IpcResult } from '../../../../shared/result';
 import { invoke } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT } from '../../i18n';
-import { ProblemPicker } from './ProblemPicker';
+import { FormDialog } from '../../components/FormDialog';
 import { useChannel } from '../../components/useChannel';
+import { useSubmit } from '../../components/useSubmit';
+import { useT, type Translate } from '../../i18n';
+import { ProblemPicker } from './ProblemPicker';
 
-function tooLong(value: string, max: number) {
-  return value.trim().length > max;
+/** The message for a text field: required and empty, or longer than `max` (trimmed). */
+function textError(t: Translate, value: string, max: number, required: boolean): string | undefined {
+  if (required && !value.trim()) return t('validation.required');
+  return value.trim().length > max ? t('validation.tooLong', { max }) : undefined;
 }
 
-function ReceiverSelect({ value, onChange }: { value: string | null; onChange: (value: string | null) => void }) {
+/** What both lists link an item to: one problem of the round and the body it is handed to. */
+interface Links {
+  problem: Problem | null;
+  receiverId: string | null;
+}
+
+function LinkFields({ roundId, links, onChange }: { roundId: number; links: Links; onChange: (links: Links) => void }) {
   const t = useT();
   const lists = useChannel('handover.lists', {});
   return (
-    <Select
-      label={t('findings.list.receiver')}
-      description={t('findings.list.receiver.description')}
-      placeholder={t('findings.list.receiver.none')}
-      data={(lists.data?.receivers ?? []).map((receiver) => ({ value: String(receiver.id), label: receiver.name }))}
-      value={value}
-      onChange={onChange}
-      clearable
-      clearButtonProps={{ 'aria-label': t('common.clear') }}
-      data-testid="list-form-receiver"
-    />
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <ProblemPicker
+        roundId={roundId}
+        value={links.problem}
+        onChange={(problem) => onChange({ ...links, problem })}
+        label={t('findings.list.problem')}
+        description={t('findings.list.problem.description')}
+        testId="list-form-problem"
+      />
+      <Select
+        label={t('findings.list.receiver')}
+        description={t('findings.list.receiver.description')}
+        placeholder={t('findings.list.receiver.none')}
+        data={(lists.data?.receivers ?? []).map((receiver) => ({ value: String(receiver.id), label: receiver.name }))}
+        value={links.receiverId}
+        onChange={(receiverId) => onChange({ ...links, receiverId })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
+        data-testid="list-form-receiver"
+      />
+    </SimpleGrid>
+  );
+}
+
+/**
+ * The dialog both lists add an item with: the list's own fields (errors shown once 保存 was
+ * pressed), then the linked problem and receiver.
+ */
+function ListItemDialog({
+  roundId,
+  title,
+  testId,
+  invalid,
+  create,
+  onClose,
+  onDone,
+  children,
+}: {
+  roundId: number;
+  title: string;
+  /** `${testId}-form`, `${testId}-submit`. */
+  testId: string;
+  /** Some field of the list's own is not acceptable. */
+  invalid: boolean;
+  create: (links: { problemId: number | null; receiverId: number | null }) => Promise<IpcResult<unknown>>;
+  onClose: () => void;
+  onDone: () => void;
+  children: (showErrors: boolean) => ReactNode;
+}) {
+  const t = useT();
+  const [links, setLinks] = useState<Links>({ problem: null, receiverId: null });
+  const [showErrors, setShowErrors] = useState(false);
+  const { busy, error, run } = useSubmit();
+
+  const submit = async () => {
+    setShowErrors(true);
+    if (invalid) return;
+    await run(() => create({ problemId: links.problem?.id ?? null, receiverId: links.receiverId ? Number(links.receiverId) : null }), onDone);
+  };
+
+  return (
+    <FormDialog
+      title={title}
+      size="lg"
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      submitTestId={`${testId}-submit`}
+      testId={`${testId}-form`}
+    >
+      {children(showErrors)}
+      <LinkFields roundId={roundId} links={links} onChange={setLinks} />
+    </FormDialog>
   );
 }
 
@@ -37,44 +110,32 @@ export function AccountabilityDialog({ roundId, onClose, onDone }: { roundId: nu
   const [subjectName, setSubjectName] = useState('');
   const [matter, setMatter] = useState('');
   const [proposedHandling, setProposedHandling] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [receiverId, setReceiverId] = useState<string | null>(null);
-  const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
 
-  const nameError = !subjectName.trim() ? t('validation.required') : tooLong(subjectName, 80) ? t('validation.tooLong', { max: 80 }) : undefined;
-  const matterError = !matter.trim() ? t('validation.required') : tooLong(matter, 2000) ? t('validation.tooLong', { max: 2000 }) : undefined;
-  const handlingError = tooLong(proposedHandling, 1000) ? t('validation.tooLong', { max: 1000 }) : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setShowErrors(true);
-    if (nameError || matterError || handlingError) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('accountability.create', {
-      roundId,
-      subjectKind,
-      subjectName: subjectName.trim(),
-      matter: matter.trim(),
-      proposedHandling: proposedHandling.trim(),
-      problemId: problem?.id ?? null,
-      receiverId: receiverId ? Number(receiverId) : null,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone();
-  };
+  const nameError = textError(t, subjectName, 80, true);
+  const matterError = textError(t, matter, 2000, true);
+  const handlingError = textError(t, proposedHandling, 1000, false);
 
   return (
-    <Modal opened onClose={() => !busy && onClose()} title={t('findings.accountability.createTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="accountability-form">
-        <Stack gap="md">
+    <ListItemDialog
+      roundId={roundId}
+      title={t('findings.accountability.createTitle')}
+      testId="accountability"
+      invalid={Boolean(nameError || matterError || handlingError)}
+      create={(links) =>
+        invoke('accountability.create', {
+          roundId,
+          subjectKind,
+          subjectName: subjectName.trim(),
+          matter: matter.trim(),
+          proposedHandling: proposedHandling.trim(),
+          ...links,
+        })
+      }
+      onClose={onClose}
+      onDone={onDone}
+    >
+      {(showErrors) => (
+        <>
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('findings.accountability.kind')}
@@ -100,18 +161,7 @@ export function AccountabilityDialog({ roundId, onClose, onDone }: { roundId: nu
             data-autofocus
             data-testid="accountability-subject"
           />
-          <Textarea
-            label={t('findings.list.matter')}
-            required
-            autosize
-            minRows={2}
-            maxRows={8}
-            maxLength={2000}
-            value={matter}
-            onChange={(event) => setMatter(event.currentTarget.value)}
-            error={showErrors ? matterError : undefined}
-            data-testid="accountability-matter"
-          />
+          <MatterField label={t('findings.list.matter')} value={matter} onChange={setMatter} error={showErrors ? matterError : undefined} testId="accountability-matter" />
           <Textarea
             label={t('findings.accountability.handling')}
             placeholder={t('findings.accountability.handling.placeholder')}
@@ -124,22 +174,9 @@ export function AccountabilityDialog({ roundId, onClose, onDone }: { roundId: nu
             error={showErrors ? handlingError : undefined}
             data-testid="accountability-handling"
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <ProblemPicker roundId={roundId} value={problem} onChange={setProblem} label={t('findings.list.problem')} description={t('findings.list.problem.description')} testId="list-form-problem" />
-            <ReceiverSelect value={receiverId} onChange={setReceiverId} />
-          </SimpleGrid>
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="accountability-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </ListItemDialog>
   );
 }
 
@@ -150,45 +187,33 @@ export function PersonMatterDialog({ roundId, onClose, onDone }: { roundId: numb
   const [unit, setUnit] = useState('');
   const [position, setPosition] = useState('');
   const [matter, setMatter] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [receiverId, setReceiverId] = useState<string | null>(null);
-  const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
 
-  const nameError = !personName.trim() ? t('validation.required') : tooLong(personName, 40) ? t('validation.tooLong', { max: 40 }) : undefined;
-  const unitError = tooLong(unit, 80) ? t('validation.tooLong', { max: 80 }) : undefined;
-  const positionError = tooLong(position, 60) ? t('validation.tooLong', { max: 60 }) : undefined;
-  const matterError = !matter.trim() ? t('validation.required') : tooLong(matter, 2000) ? t('validation.tooLong', { max: 2000 }) : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setShowErrors(true);
-    if (nameError || unitError || positionError || matterError) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('personMatters.create', {
-      roundId,
-      personName: personName.trim(),
-      unit: unit.trim(),
-      position: position.trim(),
-      matter: matter.trim(),
-      problemId: problem?.id ?? null,
-      receiverId: receiverId ? Number(receiverId) : null,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone();
-  };
+  const nameError = textError(t, personName, 40, true);
+  const unitError = textError(t, unit, 80, false);
+  const positionError = textError(t, position, 60, false);
+  const matterError = textError(t, matter, 2000, true);
 
   return (
-    <Modal opened onClose={() => !busy && onClose()} title={t('findings.personMatter.createTitle')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="person-matter-form">
-        <Stack gap="md">
+    <ListItemDialog
+      roundId={roundId}
+      title={t('findings.personMatter.createTitle')}
+      testId="person-matter"
+      invalid={Boolean(nameError || unitError || positionError || matterError)}
+      create={(links) =>
+        invoke('personMatters.create', {
+          roundId,
+          personName: personName.trim(),
+          unit: unit.trim(),
+          position: position.trim(),
+          matter: matter.trim(),
+          ...links,
+        })
+      }
+      onClose={onClose}
+      onDone={onDone}
+    >
+      {(showErrors) => (
+        <>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <TextInput
               label={t('findings.person.name')}
@@ -217,33 +242,27 @@ export function PersonMatterDialog({ roundId, onClose, onDone }: { roundId: numb
               data-testid="person-matter-position"
             />
           </SimpleGrid>
-          <Textarea
-            label={t('findings.personMatter.matter')}
-            required
-            autosize
-            minRows={2}
-            maxRows={8}
-            maxLength={2000}
-            value={matter}
-            onChange={(event) => setMatter(event.currentTarget.value)}
-            error={showErrors ? matterError : undefined}
-            data-testid="person-matter-matter"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <ProblemPicker roundId={roundId} value={problem} onChange={setProblem} label={t('findings.list.problem')} description={t('findings.list.problem.description')} testId="list-form-problem" />
-            <ReceiverSelect value={receiverId} onChange={setReceiverId} />
-          </SimpleGrid>
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="person-matter-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <MatterField label={t('findings.personMatter.matter')} value={matter} onChange={setMatter} error={showErrors ? matterError : undefined} testId="person-matter-matter" />
+        </>
+      )}
+    </ListItemDialog>
+  );
+}
+
+/** The matter of an item: required, up to 2,000 characters, growing with its text. */
+function MatterField({ label, value, onChange, error, testId }: { label: string; value: string; onChange: (value: string) => void; error: string | undefined; testId: string }) {
+  return (
+    <Textarea
+      label={label}
+      required
+      autosize
+      minRows={2}
+      maxRows={8}
+      maxLength={2000}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      error={error}
+      data-testid={testId}
+    />
   );
 }

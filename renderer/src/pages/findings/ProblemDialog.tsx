@@ -1,15 +1,15 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Select, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { IconLink } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
 import type { Inspection, Problem } from '../../../../shared/contract';
 import type { Focus, ProblemSource } from '../../../../shared/domain';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT, type MessageKey } from '../../i18n';
+import { FormDialog } from '../../components/FormDialog';
+import { useChannel } from '../../components/useChannel';
+import { useDraft, type DraftErrors } from '../../components/useDraft';
+import { useSubmit } from '../../components/useSubmit';
+import { useT } from '../../i18n';
 import { focusOptions, isFocus, isSource, sourceOptions } from './labels';
 import { InspectionSelect, RoundSelect, useRounds } from './pickers';
-import { useChannel } from '../../components/useChannel';
 
 /** A new problem started from a 是否 item answered 否: fixed inspection, linked to the item. */
 export interface ProblemPrefill {
@@ -31,8 +31,6 @@ interface Draft {
   source: ProblemSource | null;
   isCommon: boolean;
 }
-
-type DraftErrors = Partial<Record<keyof Draft, MessageKey>>;
 
 const NO_CATEGORY = 'none';
 
@@ -61,8 +59,8 @@ function draftOf(problem: Problem | null, prefill: ProblemPrefill | null, roundI
   };
 }
 
-function validate(draft: Draft): DraftErrors {
-  const errors: DraftErrors = {};
+function validate(draft: Draft): DraftErrors<Draft> {
+  const errors: DraftErrors<Draft> = {};
   if (draft.roundId === null) errors.roundId = 'findings.validation.choose';
   if (draft.inspectionId === null) errors.inspectionId = 'findings.validation.choose';
   if (!draft.focus) errors.focus = 'findings.validation.choose';
@@ -88,21 +86,14 @@ export function ProblemDialog({
   onDone: (problem: Problem) => void;
 }) {
   const t = useT();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(problem, prefill ?? null, roundId));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { draft, set, error: fieldError, check } = useDraft<Draft>(() => draftOf(problem, prefill ?? null, roundId));
+  const { busy, error, run } = useSubmit();
   const rounds = useRounds();
   const inspections = useChannel('inspections.list', draft.roundId !== null ? { roundId: draft.roundId } : null);
   const categories = useChannel('problems.categories', {});
   const linkedItems = problem ? problem.checklistItemIds : (prefill?.checklistItemIds ?? []);
   // A problem linked to checklist items stays with the inspection whose checklist it answers.
   const inspectionFixed = linkedItems.length > 0;
-
-  const set = <K extends keyof Draft>(name: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
-  };
 
   const categoryOptions = [
     { value: NO_CATEGORY, label: t('findings.problem.noCategory') },
@@ -111,14 +102,8 @@ export function ProblemDialog({
       .map((category) => ({ value: String(category.id), label: category.name })),
   ];
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const found = validate(draft);
-    setErrors(found);
-    if (Object.values(found).some(Boolean) || draft.inspectionId === null || !draft.focus || !draft.source) return;
-    setBusy(true);
-    setError(null);
+  const submit = async () => {
+    if (!check(validate(draft)) || draft.inspectionId === null || !draft.focus || !draft.source) return;
     const fields = {
       inspectionId: draft.inspectionId,
       focus: draft.focus,
@@ -129,140 +114,117 @@ export function ProblemDialog({
       isCommon: draft.isCommon,
       checklistItemIds: linkedItems,
     };
-    const result = problem ? await invoke('problems.update', { id: problem.id, ...fields }) : await invoke('problems.create', fields);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    await run(() => (problem ? invoke('problems.update', { id: problem.id, ...fields }) : invoke('problems.create', fields)), onDone);
   };
 
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
   const title = problem ? t('findings.problem.editTitle') : prefill ? t('findings.problem.fromItemTitle') : t('findings.problem.createTitle');
 
   return (
-    <Modal
-      opened
-      onClose={() => !busy && onClose()}
+    <FormDialog
       title={title}
       size="xl"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      busy={busy}
+      error={error ?? inspections.error ?? categories.error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t('common.save')}
+      submitTestId="problem-form-submit"
+      testId="problem-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="problem-form">
-        <Stack gap="md">
-          {prefill && (
-            <Alert variant="light" color="blue" icon={<IconLink size={18} />} data-testid="problem-form-item">
-              <Text size="sm">{t('findings.problem.fromItem', { item: prefill.itemText })}</Text>
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <RoundSelect
-              rounds={rounds.data}
-              value={draft.roundId}
-              onChange={(next) => {
-                setDraft((current) => ({ ...current, roundId: next, inspectionId: null }));
-                setErrors((current) => ({ ...current, roundId: undefined }));
-              }}
-              label={t('findings.round.label')}
-              required
-              disabled={inspectionFixed}
-              error={message(errors.roundId)}
-              testId="problem-form-round"
-            />
-            <InspectionSelect
-              inspections={inspections.data}
-              value={draft.inspectionId}
-              onChange={(inspection) => set('inspectionId', inspection?.id ?? null)}
-              label={t('findings.problem.inspection')}
-              description={inspectionFixed ? t('findings.problem.inspectionFixed') : undefined}
-              required
-              disabled={inspectionFixed || draft.roundId === null}
-              error={message(errors.inspectionId)}
-              testId="problem-form-inspection"
-            />
-            <Select
-              label={t('findings.col.focus')}
-              required
-              data={focusOptions(t)}
-              value={draft.focus}
-              onChange={(value) => {
-                // Categories belong to one focus: a new focus starts without one.
-                setDraft((current) => ({ ...current, focus: isFocus(value) ? value : null, categoryId: NO_CATEGORY }));
-                setErrors((current) => ({ ...current, focus: undefined }));
-              }}
-              allowDeselect={false}
-              error={message(errors.focus)}
-              data-testid="problem-form-focus"
-            />
-            <Select
-              label={t('findings.col.category')}
-              data={categoryOptions}
-              value={draft.categoryId}
-              onChange={(value) => set('categoryId', value ?? NO_CATEGORY)}
-              allowDeselect={false}
-              disabled={!draft.focus}
-              description={draft.focus ? undefined : t('findings.problem.categoryAfterFocus')}
-              data-testid="problem-form-category"
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('findings.col.description')}
-            required
-            autosize
-            minRows={3}
-            maxRows={10}
-            maxLength={4000}
-            value={draft.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={message(errors.description)}
-            data-autofocus
-            data-testid="problem-form-description"
-          />
-          <Textarea
-            label={t('findings.problem.evidence')}
-            description={t('findings.problem.evidence.description')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            maxLength={4000}
-            value={draft.evidence}
-            onChange={(event) => set('evidence', event.currentTarget.value)}
-            error={message(errors.evidence)}
-            data-testid="problem-form-evidence"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
-              label={t('findings.col.source')}
-              required
-              data={sourceOptions(t)}
-              value={draft.source}
-              onChange={(value) => set('source', isSource(value) ? value : null)}
-              allowDeselect={false}
-              error={message(errors.source)}
-              data-testid="problem-form-source"
-            />
-            <Checkbox
-              mt={{ sm: 30 }}
-              label={t('findings.problem.isCommon')}
-              description={t('findings.problem.isCommon.description')}
-              checked={draft.isCommon}
-              onChange={(event) => set('isCommon', event.currentTarget.checked)}
-              data-testid="problem-form-common"
-            />
-          </SimpleGrid>
-          <ErrorAlert error={error ?? inspections.error ?? categories.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="problem-form-submit">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {prefill && (
+        <Alert variant="light" color="blue" icon={<IconLink size={18} />} data-testid="problem-form-item">
+          <Text size="sm">{t('findings.problem.fromItem', { item: prefill.itemText })}</Text>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <RoundSelect
+          rounds={rounds.data}
+          value={draft.roundId}
+          onChange={(next) => set('roundId', next, { inspectionId: null })}
+          label={t('findings.round.label')}
+          required
+          disabled={inspectionFixed}
+          error={fieldError('roundId')}
+          testId="problem-form-round"
+        />
+        <InspectionSelect
+          inspections={inspections.data}
+          value={draft.inspectionId}
+          onChange={(inspection) => set('inspectionId', inspection?.id ?? null)}
+          label={t('findings.problem.inspection')}
+          description={inspectionFixed ? t('findings.problem.inspectionFixed') : undefined}
+          required
+          disabled={inspectionFixed || draft.roundId === null}
+          error={fieldError('inspectionId')}
+          testId="problem-form-inspection"
+        />
+        <Select
+          label={t('findings.col.focus')}
+          required
+          data={focusOptions(t)}
+          value={draft.focus}
+          // Categories belong to one focus: a new focus starts without one.
+          onChange={(value) => set('focus', isFocus(value) ? value : null, { categoryId: NO_CATEGORY })}
+          allowDeselect={false}
+          error={fieldError('focus')}
+          data-testid="problem-form-focus"
+        />
+        <Select
+          label={t('findings.col.category')}
+          data={categoryOptions}
+          value={draft.categoryId}
+          onChange={(value) => set('categoryId', value ?? NO_CATEGORY)}
+          allowDeselect={false}
+          disabled={!draft.focus}
+          description={draft.focus ? undefined : t('findings.problem.categoryAfterFocus')}
+          data-testid="problem-form-category"
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t('findings.col.description')}
+        required
+        autosize
+        minRows={3}
+        maxRows={10}
+        maxLength={4000}
+        value={draft.description}
+        onChange={(event) => set('description', event.currentTarget.value)}
+        error={fieldError('description')}
+        data-autofocus
+        data-testid="problem-form-description"
+      />
+      <Textarea
+        label={t('findings.problem.evidence')}
+        description={t('findings.problem.evidence.description')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={4000}
+        value={draft.evidence}
+        onChange={(event) => set('evidence', event.currentTarget.value)}
+        error={fieldError('evidence')}
+        data-testid="problem-form-evidence"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label={t('findings.col.source')}
+          required
+          data={sourceOptions(t)}
+          value={draft.source}
+          onChange={(value) => set('source', isSource(value) ? value : null)}
+          allowDeselect={false}
+          error={fieldError('source')}
+          data-testid="problem-form-source"
+        />
+        <Checkbox
+          mt={{ sm: 30 }}
+          label={t('findings.problem.isCommon')}
+          description={t('findings.problem.isCommon.description')}
+          checked={draft.isCommon}
+          onChange={(event) => set('isCommon', event.currentTarget.checked)}
+          data-testid="problem-form-common"
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }

@@ -6,8 +6,6 @@ import {
   Card,
   Checkbox,
   Group,
-  Loader,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -16,22 +14,26 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { IconEdit, IconPencil, IconPlus, IconRefresh, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { IconEdit, IconPencil, IconPlus, IconSearch, IconTrash, IconX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import type { ChannelInput, Problem, RoundSummary } from '../../../../shared/contract';
 import type { Focus, ProblemSource } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
+import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterActions } from '../../components/FilterActions';
 import { notifySuccess } from '../../components/notify';
+import { TablePager } from '../../components/TablePager';
 import { useT } from '../../i18n';
 import { BulkEditDialog } from './BulkEditDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ExportButton } from './ExportButton';
 import type { FindingsRights } from './FindingsModule';
 import { focusColors, focusOptions, groupText, isFocus, isSource, sourceOptions } from './labels';
 import { ProblemDetail } from './ProblemDetail';
 import { ProblemDialog } from './ProblemDialog';
 import { useChannel } from '../../components/useChannel';
+import { useListQuery } from '../../components/useListQuery';
 
 interface Filters {
   groupId: string | null;
@@ -43,7 +45,6 @@ interface Filters {
 }
 
 const emptyFilters: Filters = { groupId: null, unitId: null, focus: null, source: null, isCommon: null, text: '' };
-const pageSizes = [20, 50, 100];
 
 type Dialog =
   | { kind: 'create' }
@@ -69,18 +70,16 @@ function toFilter(roundId: number | null, filters: Filters): Omit<ChannelInput<'
 export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rights: FindingsRights }) {
   const t = useT();
   const roundId = round?.id ?? null;
-  const [draft, setDraft] = useState<Filters>(emptyFilters);
-  const [applied, setApplied] = useState<Filters>(emptyFilters);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  // A selection is of rows on screen: new filters or another page drop it.
+  const list = useListQuery(emptyFilters, () => setSelected(new Set()));
+  const { draft, setDraft, applied, choose } = list;
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const filter = useMemo(() => toFilter(roundId, applied), [roundId, applied]);
-  const { data, error, loading } = useChannel('problems.list', { ...filter, page, pageSize }, version);
+  const { data, error, loading } = useChannel('problems.list', { ...filter, page: list.page, pageSize: list.pageSize }, version);
   const inspections = useChannel('inspections.list', roundId !== null ? { roundId } : null);
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
   const items = data?.items ?? [];
   const selectedProblems = items.filter((problem) => selected.has(problem.id));
   const cols = 7 + (rights.write ? 2 : 0);
@@ -99,23 +98,6 @@ export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rig
     return [...seen].map(([id, label]) => ({ value: String(id), label }));
   }, [inspections.data]);
 
-  const apply = (next: Filters) => {
-    setApplied(next);
-    setPage(1);
-    setSelected(new Set());
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply(draft);
-  };
-  const reset = () => {
-    setDraft(emptyFilters);
-    apply(emptyFilters);
-  };
-  const choose = (next: Filters) => {
-    setDraft(next);
-    apply(next);
-  };
   const changed = (message: string) => {
     setDialog(null);
     setSelected(new Set());
@@ -132,12 +114,6 @@ export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rig
   const allOnPage = items.length > 0 && items.every((problem) => selected.has(problem.id));
   const someOnPage = items.some((problem) => selected.has(problem.id));
 
-  const totalText = data
-    ? data.totalIsLowerBound
-      ? t('findings.problems.totalOver', { total: data.total.toLocaleString('zh-CN') })
-      : t('findings.problems.total', { total: data.total })
-    : '';
-
   return (
     <Stack gap="md" data-testid="problems-tab">
       <Group justify="space-between" gap="sm">
@@ -152,7 +128,7 @@ export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rig
       </Group>
 
       <Card withBorder radius="md" padding="md">
-        <form onSubmit={submit} data-testid="problem-filters">
+        <form onSubmit={list.submit} data-testid="problem-filters">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
             <TextInput
               label={t('findings.filter.text')}
@@ -221,14 +197,7 @@ export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rig
               data-testid="problem-filter-common"
             />
           </SimpleGrid>
-          <Group justify="flex-end" mt="md" gap="sm">
-            <Button variant="default" onClick={reset} leftSection={<IconRefresh size={16} />}>
-              {t('common.reset')}
-            </Button>
-            <Button type="submit" leftSection={<IconSearch size={16} />} data-testid="problem-filter-submit">
-              {t('common.search')}
-            </Button>
-          </Group>
+          <FilterActions onReset={list.reset} submitTestId="problem-filter-submit" />
         </form>
       </Card>
 
@@ -392,54 +361,24 @@ export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rig
                 </Table.Tr>
               ))}
               {data && items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={cols}>
-                    <Text ta="center" c="dimmed" py="xl">
-                      {Object.keys(toFilter(null, applied)).length ? t('findings.problems.emptyFiltered') : t('findings.problems.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={cols}>
+                  {Object.keys(toFilter(null, applied)).length ? t('findings.problems.emptyFiltered') : t('findings.problems.empty')}
+                </EmptyRow>
               )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <Group justify="space-between" p="md" gap="md" wrap="wrap">
-          <Group gap="sm">
-            <Text size="sm" c="dimmed" data-testid="problems-total" data-total={data?.total ?? ''} data-lower-bound={data?.totalIsLowerBound ? 'true' : 'false'}>
-              {totalText}
-            </Text>
-            {loading && <Loader size="xs" />}
-          </Group>
-          <Group gap="md">
-            <Select
-              size="xs"
-              w={120}
-              aria-label={t('findings.pageSize', { size: pageSize })}
-              value={String(pageSize)}
-              data={pageSizes.map((size) => ({ value: String(size), label: t('findings.pageSize', { size }) }))}
-              onChange={(value) => {
-                if (!value) return;
-                setPageSize(Number(value));
-                setPage(1);
-                setSelected(new Set());
-              }}
-              allowDeselect={false}
-            />
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={(next) => {
-                setPage(next);
-                setSelected(new Set());
-              }}
-              size="sm"
-              withEdges
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(item) => ({ 'aria-label': t('pagination.page', { page: item }) })}
-              data-testid="problems-pagination"
-            />
-          </Group>
-        </Group>
+        <TablePager
+          page={list.page}
+          pageSize={list.pageSize}
+          total={data?.total}
+          totalIsLowerBound={data?.totalIsLowerBound}
+          totalLabel={(total) => t('findings.problems.total', { total })}
+          lowerBoundLabel={(total) => t('findings.problems.totalOver', { total })}
+          loading={loading}
+          onChange={list.turn}
+          testId="problems"
+        />
       </Card>
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (

@@ -1,7 +1,9 @@
 /**
- * Files cross the IPC boundary as base64 inside the JSON payload. Uploads are read here into
- * base64; exports come back as base64 and are saved through an <a download> click. Decrypted
- * clue files are never saved: they are shown inside the app only (see FileViewer).
+ * Files cross the IPC boundary as base64 inside the JSON payload. Uploads (up to 10 MB) are read
+ * here into base64; exports come back as base64 and are saved through an <a download> click.
+ * Larger clue files never pass through the page: 从磁盘添加 and 另存副本 (ClueFiles) hand the
+ * core only a dialog's path, and it streams the file itself. Decrypted clue files are shown
+ * inside the app (FileViewer) and reach the disk only through that explicit, audited 另存副本.
  */
 import type { FileDownload } from '../../../../shared/contract';
 

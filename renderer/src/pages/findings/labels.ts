@@ -32,9 +32,5 @@ export function groupText(t: Translate, number: number | null | undefined): stri
 /** What users type as a clue's source; free text in the core, these are suggestions. */
 export const clueSourceSuggestions = ['信访举报', '个别谈话', '巡察谈话', '查阅资料', '实地走访', '问卷调查', '上级交办'];
 
-/** Today in the user's time zone as 'YYYY-MM-DD'. */
-export function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+// The dialogs of this module take today's date from here.
+export { today } from '../../components/dates';

@@ -22,6 +22,7 @@ import {
   IconArrowRight,
   IconBuildingCommunity,
   IconChartDonut,
+  IconClockExclamation,
   IconFlag,
   IconMapPin,
   IconShieldLock,
@@ -40,6 +41,11 @@ import type { PageKey } from '../../shell/nav';
 import { useActiveStatus } from '../../state/status';
 import { modeColors, modeLabel, percentText, percentValue } from '../registry/labels';
 import { useChannel } from '../../components/useChannel';
+import { openFindingsAt } from '../findings/FindingsModule';
+import { OverdueHandoversTable } from '../findings/OverdueHandovers';
+
+/** Overdue hand-overs listed on the dashboard; the rest are in the register. */
+const OVERDUE_SHOWN = 8;
 
 function thisYear(): number {
   return new Date().getFullYear();
@@ -112,6 +118,11 @@ export function DashboardPage({ onNavigate }: { onNavigate: (key: PageKey) => vo
   const years = useMemo(() => [...new Set([current, ...roundYears])].sort((a, b) => b - a), [current, roundYears]);
   const granted = permissions.filter((permission) => user.permissions.includes(permission));
   const canSeeCoverage = roleMay(user.role, 'records.read');
+  const overdue = useChannel('handover.overdue', canSeeCoverage ? {} : null);
+  const openRegister = (roundId: number | null) => {
+    openFindingsAt(user.id, 'handovers', roundId);
+    onNavigate('findings');
+  };
 
   const yearSelect = (
     <Select
@@ -128,7 +139,7 @@ export function DashboardPage({ onNavigate }: { onNavigate: (key: PageKey) => vo
   return (
     <Stack gap="lg" data-testid="home-page">
       <PageHeader title={t('home.greeting', { name: user.displayName })} subtitle={t('home.intro')} actions={yearSelect} />
-      <ErrorAlert error={rounds.error ?? dashboard.error} />
+      <ErrorAlert error={rounds.error ?? dashboard.error ?? overdue.error} />
 
       {data && (
         <>
@@ -175,6 +186,26 @@ export function DashboardPage({ onNavigate }: { onNavigate: (key: PageKey) => vo
             </Panel>
           )}
         </>
+      )}
+
+      {overdue.data && (
+        <Panel
+          icon={<IconClockExclamation size={20} />}
+          title={overdue.data.length > 0 ? t('handover.dashboard.title', { count: overdue.data.length }) : t('handover.dashboard.titleNone')}
+          testId="dashboard-overdue"
+          action={
+            <Button variant="subtle" size="xs" rightSection={<IconArrowRight size={14} />} onClick={() => openRegister(null)} data-testid="dashboard-overdue-open">
+              {t('handover.dashboard.register')}
+            </Button>
+          }
+        >
+          <OverdueHandoversTable rows={overdue.data.slice(0, OVERDUE_SHOWN)} onOpen={(row) => openRegister(row.roundId)} />
+          {overdue.data.length > OVERDUE_SHOWN && (
+            <Text size="xs" c="dimmed" mt="xs">
+              {t('handover.dashboard.more', { count: overdue.data.length - OVERDUE_SHOWN })}
+            </Text>
+          )}
+        </Panel>
       )}
 
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">

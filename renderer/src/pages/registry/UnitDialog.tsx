@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { Catalogs, Unit } from '../../../../shared/contract';
 import { partyOrgTypes, type PartyOrgType, type UnitStatus } from '../../../../shared/domain';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useT, type MessageKey } from '../../i18n';
 import { DateField } from '../../components/DateField';
+import { FormDialog } from '../../components/FormDialog';
+import { useDraft, type DraftErrors } from '../../components/useDraft';
+import { useSubmit } from '../../components/useSubmit';
+import { useT } from '../../i18n';
 import { kindOptions, regionOptions } from './labels';
 import { UnitPicker, type UnitRef } from './UnitPicker';
 
@@ -19,8 +20,6 @@ interface Draft {
   establishedOn: string | null;
   note: string;
 }
-
-type DraftErrors = Partial<Record<keyof Draft, MessageKey>>;
 
 function isPartyOrgType(value: string | null): value is PartyOrgType {
   return value !== null && (partyOrgTypes as readonly string[]).includes(value);
@@ -39,8 +38,8 @@ function draftOf(unit: Unit | null): Draft {
   };
 }
 
-function validate(draft: Draft): DraftErrors {
-  const errors: DraftErrors = {};
+function validate(draft: Draft): DraftErrors<Draft> {
+  const errors: DraftErrors<Draft> = {};
   if (!draft.name.trim()) errors.name = 'validation.required';
   else if (draft.name.trim().length > 80) errors.name = 'registry.validation.name';
   if (!draft.kindId) errors.kindId = 'registry.validation.choose';
@@ -63,24 +62,11 @@ export function UnitDialog({
   onDone: (unit: Unit) => void;
 }) {
   const t = useT();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(unit));
-  const [errors, setErrors] = useState<DraftErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { draft, set, error: fieldError, check } = useDraft<Draft>(() => draftOf(unit));
+  const { busy, error, run } = useSubmit();
 
-  const set = <K extends keyof Draft>(name: K, value: Draft[K]) => {
-    setDraft((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const found = validate(draft);
-    setErrors(found);
-    if (Object.values(found).some(Boolean) || !draft.kindId || draft.regionId === null || !draft.partyOrgType) return;
-    setBusy(true);
-    setError(null);
+  const submit = async () => {
+    if (!check(validate(draft)) || !draft.kindId || draft.regionId === null || !draft.partyOrgType) return;
     const fields = {
       name: draft.name.trim(),
       kindId: Number(draft.kindId),
@@ -90,111 +76,93 @@ export function UnitDialog({
       establishedOn: draft.establishedOn,
       note: draft.note.trim(),
     };
-    const result = unit ? await invoke('units.update', { id: unit.id, ...fields }) : await invoke('units.create', fields);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    await run(() => (unit ? invoke('units.update', { id: unit.id, ...fields }) : invoke('units.create', fields)), onDone);
   };
 
-  const message = (key: MessageKey | undefined) => (key ? t(key) : undefined);
-
   return (
-    <Modal
-      opened
-      onClose={() => !busy && onClose()}
+    <FormDialog
       title={unit ? t('registry.unit.editTitle', { name: unit.name }) : t('registry.unit.createTitle')}
       size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={unit ? t('common.save') : t('registry.unit.create')}
+      submitTestId="unit-form-submit"
+      testId="unit-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="unit-form">
-        <Stack gap="md">
-          <TextInput
-            label={t('registry.col.name')}
-            required
-            data-autofocus
-            value={draft.name}
-            maxLength={80}
-            onChange={(event) => set('name', event.currentTarget.value)}
-            error={message(errors.name)}
-            autoComplete="off"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
-              label={t('registry.col.kind')}
-              required
-              data={kindOptions(catalogs)}
-              value={draft.kindId}
-              onChange={(value) => set('kindId', value)}
-              allowDeselect={false}
-              searchable
-              description={t('registry.unit.kindHint')}
-              error={message(errors.kindId)}
-              data-testid="unit-form-kind"
-            />
-            <Select
-              label={t('registry.col.region')}
-              required
-              data={regionOptions(t, catalogs)}
-              value={draft.regionId}
-              onChange={(value) => set('regionId', value)}
-              allowDeselect={false}
-              description={t('registry.unit.regionHint')}
-              error={message(errors.regionId)}
-              data-testid="unit-form-region"
-            />
-            <Select
-              label={t('registry.col.partyOrgType')}
-              required
-              data={partyOrgTypes.map((type) => ({ value: type, label: type }))}
-              value={draft.partyOrgType}
-              onChange={(value) => set('partyOrgType', isPartyOrgType(value) ? value : null)}
-              allowDeselect={false}
-              description={t('registry.unit.partyHint')}
-              error={message(errors.partyOrgType)}
-              data-testid="unit-form-party"
-            />
-            <DateField
-              label={t('registry.unit.establishedOn')}
-              description={t('registry.unit.establishedHint')}
-              value={draft.establishedOn}
-              onChange={(value) => set('establishedOn', value)}
-              testId="unit-form-established"
-            />
-          </SimpleGrid>
-          <UnitPicker
-            label={t('registry.col.parent')}
-            description={t('registry.unit.parentHint')}
-            value={draft.parent}
-            onChange={(value) => set('parent', value)}
-            excludeId={unit?.id}
-            testId="unit-form-parent"
-          />
-          <Textarea
-            label={t('registry.unit.note')}
-            value={draft.note}
-            maxLength={500}
-            autosize
-            minRows={2}
-            maxRows={5}
-            onChange={(event) => set('note', event.currentTarget.value)}
-            error={message(errors.note)}
-          />
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="unit-form-submit">
-              {unit ? t('common.save') : t('registry.unit.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('registry.col.name')}
+        required
+        data-autofocus
+        value={draft.name}
+        maxLength={80}
+        onChange={(event) => set('name', event.currentTarget.value)}
+        error={fieldError('name')}
+        autoComplete="off"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Select
+          label={t('registry.col.kind')}
+          required
+          data={kindOptions(catalogs)}
+          value={draft.kindId}
+          onChange={(value) => set('kindId', value)}
+          allowDeselect={false}
+          searchable
+          description={t('registry.unit.kindHint')}
+          error={fieldError('kindId')}
+          data-testid="unit-form-kind"
+        />
+        <Select
+          label={t('registry.col.region')}
+          required
+          data={regionOptions(t, catalogs)}
+          value={draft.regionId}
+          onChange={(value) => set('regionId', value)}
+          allowDeselect={false}
+          description={t('registry.unit.regionHint')}
+          error={fieldError('regionId')}
+          data-testid="unit-form-region"
+        />
+        <Select
+          label={t('registry.col.partyOrgType')}
+          required
+          data={partyOrgTypes.map((type) => ({ value: type, label: type }))}
+          value={draft.partyOrgType}
+          onChange={(value) => set('partyOrgType', isPartyOrgType(value) ? value : null)}
+          allowDeselect={false}
+          description={t('registry.unit.partyHint')}
+          error={fieldError('partyOrgType')}
+          data-testid="unit-form-party"
+        />
+        <DateField
+          label={t('registry.unit.establishedOn')}
+          description={t('registry.unit.establishedHint')}
+          value={draft.establishedOn}
+          onChange={(value) => set('establishedOn', value)}
+          testId="unit-form-established"
+        />
+      </SimpleGrid>
+      <UnitPicker
+        label={t('registry.col.parent')}
+        description={t('registry.unit.parentHint')}
+        value={draft.parent}
+        onChange={(value) => set('parent', value)}
+        excludeId={unit?.id}
+        testId="unit-form-parent"
+      />
+      <Textarea
+        label={t('registry.unit.note')}
+        value={draft.note}
+        maxLength={500}
+        autosize
+        minRows={2}
+        maxRows={5}
+        onChange={(event) => set('note', event.currentTarget.value)}
+        error={fieldError('note')}
+      />
+    </FormDialog>
   );
 }
 
@@ -206,75 +174,55 @@ export function UnitStatusDialog({ unit, onClose, onDone }: { unit: Unit; onClos
   const [status, setStatus] = useState<UnitStatus>(unit.status === 'active' ? 'merged' : 'active');
   const [on, setOn] = useState<string | null>(null);
   const [dateError, setDateError] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const retiring = status !== 'active';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = async () => {
     if (retiring && !on) {
       setDateError(true);
       return;
     }
-    setBusy(true);
-    setError(null);
-    const result = await invoke('units.setStatus', { id: unit.id, status, on: retiring ? on : null });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    await run(() => invoke('units.setStatus', { id: unit.id, status, on: retiring ? on : null }), onDone);
   };
 
   return (
-    <Modal
-      opened
-      onClose={() => !busy && onClose()}
+    <FormDialog
       title={t('registry.status.title', { name: unit.name })}
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={retiring ? t('registry.status.confirm') : t('registry.status.restore')}
+      submitColor={retiring ? 'red' : 'teal'}
+      submitTestId="unit-status-submit"
+      testId="unit-status-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="unit-status-form">
-        <Stack gap="md">
-          <Select
-            label={t('registry.col.status')}
-            data={statusChoices
-              .filter((choice) => choice !== unit.status)
-              .map((choice) => ({ value: choice, label: t(`registry.status.${choice}`) }))}
-            value={status}
-            onChange={(value) => value && setStatus(value as UnitStatus)}
-            allowDeselect={false}
-            data-testid="unit-status-select"
-          />
-          {retiring && (
-            <DateField
-              label={t('registry.status.on')}
-              required
-              value={on}
-              onChange={(value) => {
-                setOn(value);
-                setDateError(false);
-              }}
-              error={dateError ? t('registry.validation.date') : undefined}
-              testId="unit-status-date"
-            />
-          )}
-          <Alert color={retiring ? 'orange' : 'teal'} variant="light">
-            <Text size="sm">{retiring ? t('registry.status.retireBody') : t('registry.status.restoreBody')}</Text>
-          </Alert>
-          <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color={retiring ? 'red' : 'teal'} loading={busy} data-testid="unit-status-submit">
-              {retiring ? t('registry.status.confirm') : t('registry.status.restore')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Select
+        label={t('registry.col.status')}
+        data={statusChoices
+          .filter((choice) => choice !== unit.status)
+          .map((choice) => ({ value: choice, label: t(`registry.status.${choice}`) }))}
+        value={status}
+        onChange={(value) => value && setStatus(value as UnitStatus)}
+        allowDeselect={false}
+        data-testid="unit-status-select"
+      />
+      {retiring && (
+        <DateField
+          label={t('registry.status.on')}
+          required
+          value={on}
+          onChange={(value) => {
+            setOn(value);
+            setDateError(false);
+          }}
+          error={dateError ? t('registry.validation.date') : undefined}
+          testId="unit-status-date"
+        />
+      )}
+      <Alert color={retiring ? 'orange' : 'teal'} variant="light">
+        <Text size="sm">{retiring ? t('registry.status.retireBody') : t('registry.status.restoreBody')}</Text>
+      </Alert>
+    </FormDialog>
   );
 }

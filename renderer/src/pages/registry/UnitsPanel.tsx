@@ -4,8 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Loader,
-  Pagination,
   Select,
   SimpleGrid,
   Stack,
@@ -20,18 +18,20 @@ import {
   IconFileImport,
   IconPencil,
   IconPlus,
-  IconRefresh,
   IconSearch,
   IconTableExport,
   IconAward,
 } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { Catalogs, Unit, UnitFilter } from '../../../../shared/contract';
 import { unitStatuses, type UnitStatus } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
+import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterActions } from '../../components/FilterActions';
 import { notifyError, notifySuccess } from '../../components/notify';
+import { TablePager } from '../../components/TablePager';
 import { useT } from '../../i18n';
 import { saveDownload } from './files';
 import { ImportDialog, type ImportKind } from './ImportDialog';
@@ -40,6 +40,7 @@ import { StatusBadge } from './StatusBadge';
 import { UnitDialog, UnitStatusDialog } from './UnitDialog';
 import { UnitDrawer } from './UnitDrawer';
 import { useChannel } from '../../components/useChannel';
+import { useListQuery } from '../../components/useListQuery';
 
 interface Filters {
   text: string;
@@ -49,7 +50,6 @@ interface Filters {
 }
 
 const emptyFilters: Filters = { text: '', kindId: null, regionId: null, status: null };
-const pageSizes = [20, 50, 100];
 
 type Dialog =
   | { kind: 'create' }
@@ -74,32 +74,16 @@ function isUnitStatus(value: string | null): value is UnitStatus {
 /** 被巡察单位: the registry, server-paged, with import and export. */
 export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; canWrite: boolean }) {
   const t = useT();
-  const [draft, setDraft] = useState<Filters>(emptyFilters);
-  const [applied, setApplied] = useState<Filters>(emptyFilters);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const list = useListQuery(emptyFilters);
+  const { draft, setDraft } = list;
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [openUnit, setOpenUnit] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
 
-  const filter = useMemo(() => toFilter(applied), [applied]);
-  const { data, error, loading } = useChannel('units.list', { ...filter, page, pageSize }, version);
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
-
-  const apply = (next: Filters) => {
-    setApplied(next);
-    setPage(1);
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    apply(draft);
-  };
-  const reset = () => {
-    setDraft(emptyFilters);
-    apply(emptyFilters);
-  };
+  const filter = useMemo(() => toFilter(list.applied), [list.applied]);
+  const { data, error, loading } = useChannel('units.list', { ...filter, page: list.page, pageSize: list.pageSize }, version);
   const changed = (message: string) => {
     setDialog(null);
     notifySuccess(t, message);
@@ -179,7 +163,7 @@ export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; 
       <ErrorAlert error={exportError} />
 
       <Card withBorder radius="md" padding="md">
-        <form onSubmit={submit} data-testid="unit-filters">
+        <form onSubmit={list.submit} data-testid="unit-filters">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
             <TextInput
               label={t('registry.filter.text')}
@@ -195,11 +179,7 @@ export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; 
               placeholder={t('common.all')}
               data={kindOptions(catalogs)}
               value={draft.kindId}
-              onChange={(value) => {
-                const next = { ...draft, kindId: value };
-                setDraft(next);
-                apply(next);
-              }}
+              onChange={(value) => list.choose({ ...draft, kindId: value })}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               data-testid="unit-filter-kind"
@@ -209,11 +189,7 @@ export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; 
               placeholder={t('common.all')}
               data={regionOptions(t, catalogs)}
               value={draft.regionId}
-              onChange={(value) => {
-                const next = { ...draft, regionId: value };
-                setDraft(next);
-                apply(next);
-              }}
+              onChange={(value) => list.choose({ ...draft, regionId: value })}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               data-testid="unit-filter-region"
@@ -223,24 +199,13 @@ export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; 
               placeholder={t('common.all')}
               data={statusOptions}
               value={draft.status}
-              onChange={(value) => {
-                const next = { ...draft, status: isUnitStatus(value) ? value : null };
-                setDraft(next);
-                apply(next);
-              }}
+              onChange={(value) => list.choose({ ...draft, status: isUnitStatus(value) ? value : null })}
               clearable
               clearButtonProps={{ 'aria-label': t('common.clear') }}
               data-testid="unit-filter-status"
             />
           </SimpleGrid>
-          <Group justify="flex-end" mt="md" gap="sm">
-            <Button variant="default" onClick={reset} leftSection={<IconRefresh size={16} />}>
-              {t('common.reset')}
-            </Button>
-            <Button type="submit" leftSection={<IconSearch size={16} />} data-testid="unit-filter-submit">
-              {t('common.search')}
-            </Button>
-          </Group>
+          <FilterActions onReset={list.reset} submitTestId="unit-filter-submit" />
         </form>
       </Card>
 
@@ -346,50 +311,22 @@ export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; 
                 </Table.Tr>
               ))}
               {data && data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={canWrite ? 10 : 9}>
-                    <Text ta="center" c="dimmed" py="xl">
-                      {data.total === 0 && !Object.keys(filter).length ? t('registry.empty.none') : t('registry.empty.filtered')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={canWrite ? 10 : 9}>
+                  {data.total === 0 && !Object.keys(filter).length ? t('registry.empty.none') : t('registry.empty.filtered')}
+                </EmptyRow>
               )}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <Group justify="space-between" p="md" gap="md" wrap="wrap">
-          <Group gap="sm">
-            <Text size="sm" c="dimmed" data-testid="units-total" data-total={data?.total ?? ''}>
-              {t('registry.total', { total: data?.total ?? 0 })}
-            </Text>
-            {loading && <Loader size="xs" />}
-          </Group>
-          <Group gap="md">
-            <Select
-              size="xs"
-              w={120}
-              aria-label={t('registry.pageSize', { size: pageSize })}
-              value={String(pageSize)}
-              data={pageSizes.map((size) => ({ value: String(size), label: t('registry.pageSize', { size }) }))}
-              onChange={(value) => {
-                if (!value) return;
-                setPageSize(Number(value));
-                setPage(1);
-              }}
-              allowDeselect={false}
-            />
-            <Pagination
-              total={totalPages}
-              value={page}
-              onChange={setPage}
-              size="sm"
-              withEdges
-              getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-              getItemProps={(item) => ({ 'aria-label': t('pagination.page', { page: item }) })}
-              data-testid="units-pagination"
-            />
-          </Group>
-        </Group>
+        <TablePager
+          page={list.page}
+          pageSize={list.pageSize}
+          total={data?.total ?? 0}
+          totalLabel={(total) => t('registry.total', { total })}
+          loading={loading}
+          onChange={list.turn}
+          testId="units"
+        />
       </Card>
 
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (

@@ -8,8 +8,8 @@ import { invoke } from '../../api/client';
 import { CoreErrorAlert } from './CoreErrorAlert';
 import { useT } from '../../i18n';
 import { openStepsOf } from './conflicts';
-import { DateField } from './DateField';
-import { today } from './roundsFormat';
+import { DateField } from '../../components/DateField';
+import { today } from '../../components/dates';
 
 /**
  * 进入下一阶段 on a date. Steps of the stage left open make the core refuse; they are listed
@@ -77,12 +77,12 @@ export function AdvanceStageDialog({
             required
             value={on}
             onChange={(value) => {
-              setOn(value);
+              setOn(value ?? '');
               setInvalid(null);
             }}
             error={invalid && !on ? invalid : undefined}
             data-autofocus={!openSteps}
-            data-testid="advance-on"
+            testId="advance-on"
           />
           {openSteps && (
             <>

@@ -3,13 +3,14 @@ import { IconCircleCheck, IconInfoCircle, IconSearch } from '@tabler/icons-react
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { Catalogs, ChannelOutput, RoundPage, Unit } from '../../../../shared/contract';
 import type { InspectionMode } from '../../../../shared/domain';
-import { groupLabel } from '../../../../shared/format';
-import type { AppErrorShape, IpcResult } from '../../../../shared/result';
+import type { IpcResult } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { CoreErrorAlert } from './CoreErrorAlert';
 import { useT, type MessageKey } from '../../i18n';
-import { DateField } from './DateField';
-import { isMode, modeOptions } from './roundsFormat';
+import { DateField } from '../../components/DateField';
+import { datesReversed } from '../../components/dates';
+import { useSubmit } from '../../components/useSubmit';
+import { GroupSelect, ModeSelect, TopicSelect } from './InspectionFields';
 import { useRemote } from './useRemote';
 
 type BatchResult = ChannelOutput<'inspections.createBatch'>;
@@ -71,8 +72,7 @@ export function BatchInspectionsDialog({
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [invalid, setInvalid] = useState<MessageKey | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const [result, setResult] = useState<BatchResult | null>(null);
 
   const hasFilter = filter.kindId !== null || filter.regionId !== null || filter.text !== '';
@@ -116,14 +116,12 @@ export function BatchInspectionsDialog({
       setInvalid('rounds.inspection.topicRequired');
       return;
     }
-    if (startsOn && endsOn && endsOn < startsOn) {
+    if (datesReversed(startsOn, endsOn)) {
       setInvalid('rounds.validation.dateOrder');
       return;
     }
     setInvalid(null);
-    setBusy(true);
-    setError(null);
-    const answer = await invoke('inspections.createBatch', {
+    const input = {
       roundId,
       unitIds: chosen.map((unit) => unit.id),
       groupId: groupId ? Number(groupId) : null,
@@ -132,14 +130,14 @@ export function BatchInspectionsDialog({
       linkage,
       startsOn: startsOn || null,
       endsOn: endsOn || null,
-    });
-    setBusy(false);
-    if (!answer.ok) {
-      setError(answer.error);
-      return;
-    }
-    setResult(answer.value);
-    onChanged();
+    };
+    await run(
+      () => invoke('inspections.createBatch', input),
+      (created) => {
+        setResult(created);
+        onChanged();
+      },
+    );
   };
 
   if (result) {
@@ -320,37 +318,10 @@ export function BatchInspectionsDialog({
         <form onSubmit={(event) => void submit(event)} noValidate data-testid="batch-form">
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select
-                label={t('rounds.inspection.col.group')}
-                placeholder={t('rounds.inspection.noGroup')}
-                data={page.groups.map((group) => ({ value: String(group.id), label: groupLabel(group.number) }))}
-                value={groupId}
-                onChange={setGroupId}
-                clearable
-                clearButtonProps={{ 'aria-label': t('common.clear') }}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="batch-group"
-              />
-              <Select
-                label={t('rounds.inspection.col.mode')}
-                required
-                data={modeOptions(t)}
-                value={mode}
-                onChange={(value) => isMode(value) && setMode(value)}
-                allowDeselect={false}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="batch-mode"
-              />
+              <GroupSelect groups={page.groups} value={groupId} onChange={setGroupId} testId="batch-group" />
+              <ModeSelect value={mode} onChange={setMode} testId="batch-mode" />
               {mode === 'special' ? (
-                <Select
-                  label={t('rounds.inspection.topic')}
-                  required
-                  data={(catalogs?.specialTopics ?? []).map((topic) => ({ value: String(topic.id), label: topic.name }))}
-                  value={topicId}
-                  onChange={setTopicId}
-                  comboboxProps={{ withinPortal: true }}
-                  data-testid="batch-topic"
-                />
+                <TopicSelect catalogs={catalogs} value={topicId} onChange={setTopicId} testId="batch-topic" />
               ) : (
                 <Checkbox
                   mt={30}
@@ -367,8 +338,8 @@ export function BatchInspectionsDialog({
               </Text>
             )}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateField label={t('rounds.inspection.startsOn')} value={startsOn} onChange={setStartsOn} />
-              <DateField label={t('rounds.inspection.endsOn')} value={endsOn} onChange={setEndsOn} minDate={startsOn} />
+              <DateField label={t('rounds.inspection.startsOn')} value={startsOn} onChange={(value) => setStartsOn(value ?? '')} />
+              <DateField label={t('rounds.inspection.endsOn')} value={endsOn} onChange={(value) => setEndsOn(value ?? '')} minDate={startsOn} />
             </SimpleGrid>
             {invalid && (
               <Text size="sm" c="red.7" role="alert" data-testid="batch-invalid">

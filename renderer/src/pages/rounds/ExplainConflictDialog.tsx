@@ -1,8 +1,7 @@
 import { Modal } from '@mantine/core';
-import { useState } from 'react';
 import type { InspectionGroup } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n';
 import { ConflictOverrideForm } from './ConflictOverrideForm';
 
@@ -24,20 +23,10 @@ export function ExplainConflictDialog({
   onDone: () => void;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
 
-  const submit = async (reason: string) => {
-    setBusy(true);
-    setError(null);
-    const result = await invoke('groups.addMember', { groupId: group.id, personId: member.personId, role: member.role, overrideReason: reason });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone();
-  };
+  const submit = (reason: string) =>
+    run(() => invoke('groups.addMember', { groupId: group.id, personId: member.personId, role: member.role, overrideReason: reason }), onDone);
 
   return (
     <Modal opened onClose={() => !busy && onClose()} title={t('rounds.override.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>

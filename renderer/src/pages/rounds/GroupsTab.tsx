@@ -9,7 +9,7 @@ import { CoreErrorAlert } from './CoreErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
 import { AddMemberDialog } from './AddMemberDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ExplainConflictDialog } from './ExplainConflictDialog';
 import { GroupCard } from './GroupCard';
 
@@ -121,6 +121,7 @@ export function GroupsTab({
           title={t('rounds.member.remove')}
           body={t('rounds.member.removeBody', { name: dialog.member.name, group: groupLabel(dialog.group.number) })}
           confirmLabel={t('rounds.member.remove')}
+          coreDetail
           onConfirm={() => invoke('groups.removeMember', { groupId: dialog.group.id, personId: dialog.member.personId })}
           onClose={() => setDialog(null)}
           onDone={() => finish(t('rounds.member.removed', { name: dialog.member.name }))}
@@ -139,6 +140,7 @@ export function GroupsTab({
           title={t('rounds.group.delete')}
           body={t('rounds.group.deleteBody', { group: groupLabel(dialog.group.number) })}
           confirmLabel={t('rounds.group.delete')}
+          coreDetail
           onConfirm={() => invoke('groups.delete', { id: dialog.group.id })}
           onClose={() => setDialog(null)}
           onDone={() => finish(t('rounds.group.deleted', { group: groupLabel(dialog.group.number) }))}

@@ -1,15 +1,16 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import type { Catalogs, Inspection, RoundPage, Unit } from '../../../../shared/contract';
 import type { InspectionMode } from '../../../../shared/domain';
 import { groupLabel } from '../../../../shared/format';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
-import { CoreErrorAlert } from './CoreErrorAlert';
+import { datesReversed } from '../../components/dates';
+import { FormDialog } from '../../components/FormDialog';
+import { useSubmit } from '../../components/useSubmit';
 import { useT, type MessageKey } from '../../i18n';
-import { DateField } from './DateField';
-import { isMode, modeOptions } from './roundsFormat';
+import { DateField } from '../../components/DateField';
+import { GroupSelect, ModeSelect, TopicSelect } from './InspectionFields';
 import { UnitPicker } from './UnitPicker';
 import { useRemote } from './useRemote';
 
@@ -50,8 +51,7 @@ export function InspectionFormDialog({
   const [endsOn, setEndsOn] = useState(inspection?.endsOn ?? '');
   const [note, setNote] = useState(inspection?.note ?? '');
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
 
   const targets = useRemote(
     useCallback(
@@ -66,18 +66,14 @@ export function InspectionFormDialog({
   // The latest earlier inspection is the usual target: offered until the user picks another.
   const follows = followsId ?? (targetList[0] ? String(targetList[0].id) : null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = async () => {
     const found: Errors = {};
     if (unitId === null) found.unit = 'rounds.inspection.unitRequired';
     if (mode === 'special' && !topicId) found.topic = 'rounds.inspection.topicRequired';
     if (mode === 'lookback' && !follows) found.follows = 'rounds.inspection.followsRequired';
-    if (startsOn && endsOn && endsOn < startsOn) found.endsOn = 'rounds.validation.dateOrder';
+    if (datesReversed(startsOn, endsOn)) found.endsOn = 'rounds.validation.dateOrder';
     setErrors(found);
     if (Object.keys(found).length > 0 || unitId === null) return;
-    setBusy(true);
-    setError(null);
     const fields = {
       groupId: groupId ? Number(groupId) : null,
       mode,
@@ -88,151 +84,118 @@ export function InspectionFormDialog({
       endsOn: endsOn || null,
       note: note.trim(),
     };
-    const result = inspection
-      ? await invoke('inspections.update', { id: inspection.id, ...fields })
-      : await invoke('inspections.create', { roundId, unitId, ...fields });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    await run(
+      () => (inspection ? invoke('inspections.update', { id: inspection.id, ...fields }) : invoke('inspections.create', { roundId, unitId, ...fields })),
+      onDone,
+    );
   };
 
   const targetLabel = (target: Inspection) =>
     [target.roundLabel, target.groupNumber !== null ? groupLabel(target.groupNumber) : null, t(`rounds.mode.${target.mode}`)].filter(Boolean).join(' · ');
 
   return (
-    <Modal
-      opened
-      onClose={() => !busy && onClose()}
+    <FormDialog
       title={inspection ? t('rounds.inspection.editNamed', { unit: inspection.unitName }) : t('rounds.inspection.create')}
       size="lg"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      busy={busy}
+      error={error}
+      coreDetail
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={inspection ? t('common.save') : t('rounds.inspection.create')}
+      submitTestId="inspection-submit"
+      testId="inspection-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="inspection-form">
-        <Stack gap="md">
-          {inspection ? (
-            <TextInput label={t('rounds.inspection.col.unit')} value={inspection.unitName} readOnly disabled />
-          ) : (
-            <UnitPicker
-              label={t('rounds.inspection.col.unit')}
-              placeholder={t('rounds.picker.unitPlaceholder')}
-              required
-              selected={unit}
-              onSelect={(next) => {
-                setUnit(next);
-                setFollowsId(null);
-                setErrors((current) => ({ ...current, unit: undefined }));
-              }}
-              error={errors.unit ? t(errors.unit) : undefined}
-              data-autofocus
-              data-testid="inspection-unit"
-            />
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('rounds.inspection.col.group')}
-              placeholder={t('rounds.inspection.noGroup')}
-              data={page.groups.map((group) => ({ value: String(group.id), label: groupLabel(group.number) }))}
-              value={groupId}
-              onChange={setGroupId}
-              clearable
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="inspection-group"
-            />
-            <Select
-              label={t('rounds.inspection.col.mode')}
-              required
-              data={modeOptions(t)}
-              value={mode}
-              onChange={(value) => {
-                if (!isMode(value)) return;
-                setMode(value);
-                setErrors({});
-              }}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="inspection-mode"
-            />
-          </SimpleGrid>
-          {mode === 'special' && (
-            <Select
-              label={t('rounds.inspection.topic')}
-              required
-              placeholder={t('rounds.inspection.topicPlaceholder')}
-              data={(catalogs?.specialTopics ?? []).map((topic) => ({ value: String(topic.id), label: topic.name }))}
-              value={topicId}
-              onChange={(value) => {
-                setTopicId(value);
-                setErrors((current) => ({ ...current, topic: undefined }));
-              }}
-              error={errors.topic ? t(errors.topic) : undefined}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="inspection-topic-select"
-            />
-          )}
-          {mode === 'lookback' &&
-            (unitId === null ? (
-              <Text size="sm" c="dimmed">
-                {t('rounds.inspection.followsPickUnit')}
-              </Text>
-            ) : !targets.loading && targetList.length === 0 ? (
-              <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />} data-testid="lookback-none">
-                {t('rounds.inspection.followsNone')}
-              </Alert>
-            ) : (
-              <Select
-                label={t('rounds.inspection.follows.label')}
-                description={t('rounds.inspection.follows.description')}
-                required
-                data={targetList.map((target) => ({ value: String(target.id), label: targetLabel(target) }))}
-                value={follows}
-                onChange={(value) => {
-                  setFollowsId(value);
-                  setErrors((current) => ({ ...current, follows: undefined }));
-                }}
-                allowDeselect={false}
-                error={errors.follows ? t(errors.follows) : undefined}
-                comboboxProps={{ withinPortal: true }}
-                data-testid="inspection-follows"
-              />
-            ))}
-          <Checkbox
-            label={t('rounds.inspection.linkage')}
-            description={t('rounds.inspection.linkage.description')}
-            checked={linkage}
-            onChange={(event) => setLinkage(event.currentTarget.checked)}
-            data-testid="inspection-linkage"
+      {inspection ? (
+        <TextInput label={t('rounds.inspection.col.unit')} value={inspection.unitName} readOnly disabled />
+      ) : (
+        <UnitPicker
+          label={t('rounds.inspection.col.unit')}
+          placeholder={t('rounds.picker.unitPlaceholder')}
+          required
+          selected={unit}
+          onSelect={(next) => {
+            setUnit(next);
+            setFollowsId(null);
+            setErrors((current) => ({ ...current, unit: undefined }));
+          }}
+          error={errors.unit ? t(errors.unit) : undefined}
+          data-autofocus
+          data-testid="inspection-unit"
+        />
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <GroupSelect groups={page.groups} value={groupId} onChange={setGroupId} testId="inspection-group" />
+        <ModeSelect
+          value={mode}
+          onChange={(value) => {
+            setMode(value);
+            setErrors({});
+          }}
+          testId="inspection-mode"
+        />
+      </SimpleGrid>
+      {mode === 'special' && (
+        <TopicSelect
+          catalogs={catalogs}
+          placeholder={t('rounds.inspection.topicPlaceholder')}
+          value={topicId}
+          onChange={(value) => {
+            setTopicId(value);
+            setErrors((current) => ({ ...current, topic: undefined }));
+          }}
+          error={errors.topic ? t(errors.topic) : undefined}
+          testId="inspection-topic-select"
+        />
+      )}
+      {mode === 'lookback' &&
+        (unitId === null ? (
+          <Text size="sm" c="dimmed">
+            {t('rounds.inspection.followsPickUnit')}
+          </Text>
+        ) : !targets.loading && targetList.length === 0 ? (
+          <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />} data-testid="lookback-none">
+            {t('rounds.inspection.followsNone')}
+          </Alert>
+        ) : (
+          <Select
+            label={t('rounds.inspection.follows.label')}
+            description={t('rounds.inspection.follows.description')}
+            required
+            data={targetList.map((target) => ({ value: String(target.id), label: targetLabel(target) }))}
+            value={follows}
+            onChange={(value) => {
+              setFollowsId(value);
+              setErrors((current) => ({ ...current, follows: undefined }));
+            }}
+            allowDeselect={false}
+            error={errors.follows ? t(errors.follows) : undefined}
+            comboboxProps={{ withinPortal: true }}
+            data-testid="inspection-follows"
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField label={t('rounds.inspection.startsOn')} value={startsOn} onChange={setStartsOn} description={t('rounds.inspection.dates.description')} />
-            <DateField
-              label={t('rounds.inspection.endsOn')}
-              value={endsOn}
-              onChange={(value) => {
-                setEndsOn(value);
-                setErrors((current) => ({ ...current, endsOn: undefined }));
-              }}
-              error={errors.endsOn ? t(errors.endsOn) : undefined}
-              minDate={startsOn}
-              description=" "
-            />
-          </SimpleGrid>
-          <Textarea label={t('rounds.inspection.note')} autosize minRows={2} maxLength={500} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
-          <CoreErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy} data-testid="inspection-submit">
-              {inspection ? t('common.save') : t('rounds.inspection.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        ))}
+      <Checkbox
+        label={t('rounds.inspection.linkage')}
+        description={t('rounds.inspection.linkage.description')}
+        checked={linkage}
+        onChange={(event) => setLinkage(event.currentTarget.checked)}
+        data-testid="inspection-linkage"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label={t('rounds.inspection.startsOn')} value={startsOn} onChange={(value) => setStartsOn(value ?? '')} description={t('rounds.inspection.dates.description')} />
+        <DateField
+          label={t('rounds.inspection.endsOn')}
+          value={endsOn}
+          onChange={(value) => {
+            setEndsOn(value ?? '');
+            setErrors((current) => ({ ...current, endsOn: undefined }));
+          }}
+          error={errors.endsOn ? t(errors.endsOn) : undefined}
+          minDate={startsOn}
+          description=" "
+        />
+      </SimpleGrid>
+      <Textarea label={t('rounds.inspection.note')} autosize minRows={2} maxLength={500} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+    </FormDialog>
   );
 }

@@ -7,7 +7,7 @@ import { invoke } from '../../api/client';
 import { notifySuccess } from '../../components/notify';
 import { useFormatDate, useT } from '../../i18n';
 import { BatchInspectionsDialog } from './BatchInspectionsDialog';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { InspectionFormDialog } from './InspectionFormDialog';
 import { ModeBadge } from './ModeBadge';
 import { isMode, modeOptions } from './roundsFormat';
@@ -287,6 +287,7 @@ export function InspectionsTab({
           title={t('rounds.inspection.delete')}
           body={t('rounds.inspection.deleteBody', { unit: dialog.inspection.unitName })}
           confirmLabel={t('rounds.inspection.delete')}
+          coreDetail
           onConfirm={() => invoke('inspections.delete', { id: dialog.inspection.id })}
           onClose={() => setDialog(null)}
           onDone={() => finish(t('rounds.inspection.deleted', { unit: dialog.inspection.unitName }))}

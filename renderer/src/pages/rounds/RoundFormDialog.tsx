@@ -1,16 +1,16 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, NumberInput, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconFlag } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { RoundSummary, Term } from '../../../../shared/contract';
 import { chineseNumber, roundLabel } from '../../../../shared/format';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
-import { CoreErrorAlert } from './CoreErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { useForm, type FieldError } from '../../components/form';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n';
-import { DateField } from './DateField';
-import { datesReversed } from './roundsFormat';
+import { DateField } from '../../components/DateField';
+import { datesReversed } from '../../components/dates';
 
 interface RoundFormDialogProps {
   terms: Term[];
@@ -60,8 +60,7 @@ function initialValues(termId: number, round: RoundSummary | null, existing: Rou
 /** 新建轮次 / 编辑轮次: number, year, title, planned and actual dates on site, people drawn (抽调). */
 export function RoundFormDialog({ terms, termId, round, existing, onClose, onDone }: RoundFormDialogProps) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run } = useSubmit();
   const [initial] = useState(() => initialValues(termId, round, existing));
   const form = useForm(initial, (v) => ({
     termId: v.termId ? null : { key: 'validation.required' },
@@ -81,11 +80,8 @@ export function RoundFormDialog({ terms, termId, round, existing, onClose, onDon
       ? dayjs(values.actualEnd).diff(dayjs(values.actualStart), 'day') + 1
       : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy || !form.validateAll()) return;
-    setBusy(true);
-    setError(null);
+  const submit = async () => {
+    if (!form.validateAll()) return;
     const fields = {
       termId: Number(values.termId),
       number: Number(values.number),
@@ -97,13 +93,7 @@ export function RoundFormDialog({ terms, termId, round, existing, onClose, onDon
       actualEnd: values.actualEnd || null,
       peopleDrawn: values.peopleDrawn.trim() ? Number(values.peopleDrawn) : 0,
     };
-    const result = round ? await invoke('rounds.update', { id: round.id, ...fields }) : await invoke('rounds.create', fields);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    onDone(result.value);
+    await run(() => (round ? invoke('rounds.update', { id: round.id, ...fields }) : invoke('rounds.create', fields)), onDone);
   };
 
   const err = (name: keyof typeof values) => {
@@ -120,100 +110,90 @@ export function RoundFormDialog({ terms, termId, round, existing, onClose, onDon
   });
 
   return (
-    <Modal
-      opened
-      onClose={() => !busy && onClose()}
+    <FormDialog
       title={round ? t('rounds.round.editNamed', { label: round.label }) : t('rounds.round.create')}
       size="xl"
-      centered
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      busy={busy}
+      error={error}
+      coreDetail
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={round ? t('common.save') : t('rounds.round.create')}
+      testId="round-form"
     >
-      <form onSubmit={(event) => void submit(event)} noValidate data-testid="round-form">
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('rounds.term')}
-              required
-              data={terms.map((candidate) => ({ value: String(candidate.id), label: candidate.name }))}
-              value={values.termId}
-              onChange={(value) => value && form.setField('termId', value)}
-              allowDeselect={false}
-              error={err('termId')}
-            />
-            <NumberInput
-              label={t('rounds.round.number')}
-              description={Number.isInteger(number) && number > 0 ? t('rounds.round.number.hint', { cn: chineseNumber(number) }) : undefined}
-              required
-              min={1}
-              max={99}
-              data-autofocus
-              data-testid="round-number"
-              {...numberField('number')}
-            />
-            <NumberInput label={t('rounds.round.year')} required min={2000} max={2100} {...numberField('year')} />
-          </SimpleGrid>
-          <TextInput
-            label={t('rounds.round.title')}
-            description={t('rounds.round.title.description')}
-            placeholder={t('rounds.round.title.placeholder')}
-            autoComplete="off"
-            {...form.props('title', t)}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DateField label={t('rounds.round.plannedStart')} value={values.plannedStart} onChange={(v) => form.setField('plannedStart', v)} />
-            <DateField
-              label={t('rounds.round.plannedEnd')}
-              value={values.plannedEnd}
-              onChange={(v) => form.setField('plannedEnd', v)}
-              error={err('plannedEnd')}
-              minDate={values.plannedStart}
-            />
-            <DateField
-              label={t('rounds.round.actualStart')}
-              value={values.actualStart}
-              onChange={(v) => form.setField('actualStart', v)}
-              data-testid="round-actual-start"
-            />
-            <DateField
-              label={t('rounds.round.actualEnd')}
-              value={values.actualEnd}
-              onChange={(v) => form.setField('actualEnd', v)}
-              error={err('actualEnd')}
-              minDate={values.actualStart}
-              data-testid="round-actual-end"
-            />
-          </SimpleGrid>
-          <NumberInput
-            label={t('rounds.round.peopleDrawn')}
-            description={t('rounds.round.peopleDrawn.description')}
-            min={0}
-            max={10_000}
-            w={{ base: '100%', sm: 240 }}
-            {...numberField('peopleDrawn')}
-          />
-          {preview && (
-            <Alert variant="light" color="gray" icon={<IconFlag size={18} />} data-testid="round-preview">
-              <Text size="sm" fw={600}>
-                {preview}
-              </Text>
-              {days !== null && (
-                <Text size="xs" c="dimmed">
-                  {t('rounds.round.daysPreview', { days })}
-                </Text>
-              )}
-            </Alert>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t('rounds.term')}
+          required
+          data={terms.map((candidate) => ({ value: String(candidate.id), label: candidate.name }))}
+          value={values.termId}
+          onChange={(value) => value && form.setField('termId', value)}
+          allowDeselect={false}
+          error={err('termId')}
+        />
+        <NumberInput
+          label={t('rounds.round.number')}
+          description={Number.isInteger(number) && number > 0 ? t('rounds.round.number.hint', { cn: chineseNumber(number) }) : undefined}
+          required
+          min={1}
+          max={99}
+          data-autofocus
+          data-testid="round-number"
+          {...numberField('number')}
+        />
+        <NumberInput label={t('rounds.round.year')} required min={2000} max={2100} {...numberField('year')} />
+      </SimpleGrid>
+      <TextInput
+        label={t('rounds.round.title')}
+        description={t('rounds.round.title.description')}
+        placeholder={t('rounds.round.title.placeholder')}
+        autoComplete="off"
+        {...form.props('title', t)}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <DateField label={t('rounds.round.plannedStart')} value={values.plannedStart} onChange={(v) => form.setField('plannedStart', v ?? '')} />
+        <DateField
+          label={t('rounds.round.plannedEnd')}
+          value={values.plannedEnd}
+          onChange={(v) => form.setField('plannedEnd', v ?? '')}
+          error={err('plannedEnd')}
+          minDate={values.plannedStart}
+        />
+        <DateField
+          label={t('rounds.round.actualStart')}
+          value={values.actualStart}
+          onChange={(v) => form.setField('actualStart', v ?? '')}
+          testId="round-actual-start"
+        />
+        <DateField
+          label={t('rounds.round.actualEnd')}
+          value={values.actualEnd}
+          onChange={(v) => form.setField('actualEnd', v ?? '')}
+          error={err('actualEnd')}
+          minDate={values.actualStart}
+          testId="round-actual-end"
+        />
+      </SimpleGrid>
+      <NumberInput
+        label={t('rounds.round.peopleDrawn')}
+        description={t('rounds.round.peopleDrawn.description')}
+        min={0}
+        max={10_000}
+        w={{ base: '100%', sm: 240 }}
+        {...numberField('peopleDrawn')}
+      />
+      {preview && (
+        <Alert variant="light" color="gray" icon={<IconFlag size={18} />} data-testid="round-preview">
+          <Text size="sm" fw={600}>
+            {preview}
+          </Text>
+          {days !== null && (
+            <Text size="xs" c="dimmed">
+              {t('rounds.round.daysPreview', { days })}
+            </Text>
           )}
-          <CoreErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {round ? t('common.save') : t('rounds.round.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Alert>
+      )}
+    </FormDialog>
   );
 }
