@@ -55,7 +55,10 @@ describe('archive items', () => {
       if (n % 5 === 0) expect((await app.fail('archives.create', itemInput({ ...group, roundId: 999 }))).code).toBe('INVALID_REFERENCE');
     }
     for (const list of numbers.values()) expect(list).toEqual(list.map((_, i) => i + 1));
-    const first = (await app.call('archives.list', { year: 2020, retention: 'Y', pageSize: 10 })).items[0]!;
+    const catalogue = (await app.call('archives.list', { year: 2020, retention: 'Y', pageSize: 10 })).items;
+    // Newest first: 件号 8 down to 1.
+    expect(catalogue.map((item) => item.itemNumber)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    const first = catalogue.at(-1)!;
     expect(first.archiveCode).toBe('0123-WS·2020-Y-XCB-0001');
     // Changing an item keeps its number; the next item still gets a new one.
     const changed = await app.call('archives.update', { id: first.id, ...itemInput({ title: '巡察工作方案', titleSupplied: true, classification: 'public' }) });

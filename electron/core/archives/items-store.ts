@@ -176,13 +176,16 @@ export class ArchiveItemsStore {
     return rows.map((r) => ({ id: r.id, fileName: r.file_name, mime: r.mime, size: r.size, sha256: r.sha256, role: r.role, textStatus: r.text_status, textChars: r.text_chars }));
   }
 
-  /** One page in catalogue order (year, retention, organisation, 件号), with the count. */
+  /**
+   * One page in catalogue order, newest first (year, retention Y → D30 → D10, organisation, 件号,
+   * all descending: the order of the UNIQUE index, read backwards, so nothing is sorted), with the count.
+   */
   list(filter: ArchiveFilter, access: ArchiveAccess, page: { page: number; pageSize: number }): { items: ArchiveItemSummary[]; total: number } {
     const { where, params } = filterClause(filter);
     const clause = `WHERE ${[visibleClause(access), ...where].join(' AND ')}`;
     const total = this.db.prepare(`SELECT count(*) FROM archive_items a ${clause}`).pluck().get(params) as number;
     const ids = this.db
-      .prepare(`SELECT a.id FROM archive_items a ${clause} ORDER BY a.year DESC, a.retention, a.org_code, a.item_number LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT a.id FROM archive_items a ${clause} ORDER BY a.year DESC, a.retention DESC, a.org_code DESC, a.item_number DESC LIMIT @limit OFFSET @offset`)
       .pluck()
       .all({ ...params, limit: page.pageSize, offset: (page.page - 1) * page.pageSize }) as number[];
     return { items: this.summaries(ids), total };

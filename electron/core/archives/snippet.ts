@@ -14,7 +14,11 @@ function normalisedWithOffsets(text: string): { folded: string; origin: number[]
   const origin: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const part = normalise(char);
+    // Han ideographs and ASCII other than capitals are their own NFKC form: skip the call (it is
+    // most of the cost of a snippet).
+    const code = char.codePointAt(0)!;
+    const same = (code >= 0x4e00 && code <= 0x9fff) || (code < 0x80 && !(code >= 0x41 && code <= 0x5a));
+    const part = same ? char : normalise(char);
     for (let k = 0; k < part.length; k += 1) origin.push(offset);
     folded += part;
     offset += char.length;

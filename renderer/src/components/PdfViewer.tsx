@@ -30,6 +30,11 @@ export interface PdfViewerProps {
   height?: string | number;
   /** Names the document for screen readers, e.g. the file name. */
   title?: string;
+  /**
+   * Focus the pages when a document opens, so the keys work at once (default). A live preview
+   * beside an editor turns this off: each refresh would take the cursor from the typist.
+   */
+  autoFocus?: boolean;
 }
 
 /**
@@ -38,7 +43,7 @@ export interface PdfViewerProps {
  * and zoom (fit width, 100%, + and −). Generic: clue files, receipts and, later, previews of
  * generated documents all use it. A PDF pdf.js cannot read gets a plain Chinese explanation.
  */
-export function PdfViewer({ data, initialPage = 1, height = '70vh', title }: PdfViewerProps) {
+export function PdfViewer({ data, initialPage = 1, height = '70vh', title, autoFocus = true }: PdfViewerProps) {
   const t = useT();
   // What was loaded, for which bytes: new bytes mean 'loading' until their answer arrives.
   const [loaded, setLoaded] = useState<{ source: Uint8Array; load: Load } | null>(null);
@@ -210,8 +215,8 @@ export function PdfViewer({ data, initialPage = 1, height = '70vh', title }: Pdf
 
   // Focus the pages once the document is open, so the keys work at once.
   useEffect(() => {
-    if (load.kind === 'ready') scroller.current?.focus({ preventScroll: true });
-  }, [load.kind]);
+    if (autoFocus && load.kind === 'ready') scroller.current?.focus({ preventScroll: true });
+  }, [autoFocus, load.kind]);
 
   if (load.kind === 'error') {
     return (

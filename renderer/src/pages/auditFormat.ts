@@ -15,6 +15,7 @@ import {
   roundStages,
   unitStatuses,
 } from '../../../shared/domain';
+import { rectificationStatuses } from '../../../shared/channels/rectification';
 import { permissions, roles } from '../../../shared/roles';
 import { isMessageKey, type MessageKey } from '../i18n/messages';
 import type { Translate } from '../i18n';
@@ -41,6 +42,7 @@ function table(keys: Record<string, MessageKey>): Words {
 
 const stage = vocabulary(roundStages, (code) => `rounds.stage.${code}`);
 const unitStatus = vocabulary(unitStatuses, (code) => `registry.status.${code}`);
+const rectificationStatus = vocabulary(rectificationStatuses, (code) => `rectification.status.${code}`);
 const importModes = table({ validate: 'audit.value.importMode.validate', all: 'audit.value.importMode.all', goodRows: 'audit.value.importMode.goodRows' });
 
 /**
@@ -72,10 +74,10 @@ const wordsByKey: Record<string, Words[]> = {
     }),
   ],
   stage: [stage],
-  from: [stage, unitStatus],
-  to: [stage, unitStatus],
+  from: [stage, unitStatus, rectificationStatus],
+  to: [stage, unitStatus, rectificationStatus],
   mode: [vocabulary(inspectionModes, (code) => `registry.mode.${code}`), importModes],
-  status: [vocabulary(clueStatuses, (code) => `findings.clueStatus.${code}`), unitStatus],
+  status: [vocabulary(clueStatuses, (code) => `findings.clueStatus.${code}`), unitStatus, rectificationStatus],
   focus: [vocabulary(focuses, (code) => `findings.focus.${code}`)],
   source: [vocabulary(problemSources, (code) => `findings.source.${code}`)],
   answer: [vocabulary(checklistAnswers, (code) => `findings.answer.${code}`)],

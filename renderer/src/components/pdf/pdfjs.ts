@@ -62,6 +62,14 @@ export interface PdfLoading {
   destroy(): void;
 }
 
+/**
+ * The closing of the documents opened before. pdf.js shares one worker between documents and
+ * a document opened while the previous one is still being torn down there can fail as
+ * "invalid" (a live preview replaces its PDF every few hundred milliseconds), so each open
+ * waits for the closes before it.
+ */
+let closing: Promise<void> = Promise.resolve();
+
 /** Opens a PDF from bytes in memory; rejects with a PdfOpenError saying why it cannot be shown. */
 export function openPdf(bytes: Uint8Array): PdfLoading {
   let destroyed = false;
@@ -70,7 +78,8 @@ export function openPdf(bytes: Uint8Array): PdfLoading {
     .catch((error: unknown) => {
       throw new PdfOpenError('engine', error);
     })
-    .then((lib) => {
+    .then(async (lib) => {
+      await closing;
       if (destroyed) throw new PdfOpenError('engine', 'closed');
       const task = lib.getDocument({
         // pdf.js transfers the buffer it is given to the worker: keep the caller's intact.
@@ -96,7 +105,8 @@ export function openPdf(bytes: Uint8Array): PdfLoading {
     promise,
     destroy: () => {
       destroyed = true;
-      void destroyTask?.().catch(() => undefined);
+      const closed = destroyTask ? destroyTask().catch(() => undefined) : Promise.resolve();
+      closing = closing.then(() => closed);
     },
   };
 }

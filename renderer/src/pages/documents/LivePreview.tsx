@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type FocusEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LetterDocument } from '../../../../shared/documents';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
@@ -11,12 +11,6 @@ import { base64ToBytes } from '../findings/files';
 
 /** Typing pauses this long before the engine lays the letter out again. */
 const DEBOUNCE_MS = 600;
-/**
- * The viewer is closed this long before the next PDF opens: pdf.js shares one worker port, and
- * a document opened while the previous one is still being destroyed loses its worker and reads
- * as invalid (renderer/src/components/pdf/pdfjs.ts does not wait for the destroy).
- */
-const SWAP_GAP_MS = 350;
 
 interface Shown {
   data: Uint8Array;
@@ -33,23 +27,13 @@ export function LivePreview({ content, title }: { content: LetterDocument; title
   const t = useT();
   const key = JSON.stringify(content);
   // The content each answer was for: pending while the newest content has none yet.
-  const [answer, setAnswer] = useState<{ key: string; shown: Shown | null; error: AppErrorShape | null; made: number; swapping: boolean }>({
+  const [answer, setAnswer] = useState<{ key: string; shown: Shown | null; error: AppErrorShape | null; made: number }>({
     key: '',
     shown: null,
     error: null,
     made: 0,
-    swapping: false,
   });
   const latest = useRef('');
-  // PdfViewer focuses its pages whenever a new PDF opens; while someone types in the editor that
-  // would take the cursor away each time the preview refreshes, so that one focus is handed back.
-  const handBackFocus = useRef(false);
-  const keepEditorFocus = (event: FocusEvent<HTMLDivElement>) => {
-    if (!handBackFocus.current) return;
-    handBackFocus.current = false;
-    const from = event.relatedTarget;
-    if (from instanceof HTMLElement && !event.currentTarget.contains(from)) from.focus({ preventScroll: true });
-  };
   const pending = answer.key !== key;
   const { shown, error } = answer;
 
@@ -63,15 +47,7 @@ export function LivePreview({ content, title }: { content: LetterDocument; title
           return;
         }
         const shown = { data: base64ToBytes(result.value.base64), pages: result.value.pages, substitutes: result.value.substitutes };
-        setAnswer((previous) => ({ ...previous, swapping: previous.shown !== null }));
-        window.setTimeout(
-          () => {
-            if (latest.current !== key) return;
-            handBackFocus.current = true;
-            setAnswer((previous) => ({ key, error: null, made: previous.made + 1, shown, swapping: false }));
-          },
-          SWAP_GAP_MS,
-        );
+        setAnswer((previous) => ({ key, error: null, made: previous.made + 1, shown }));
       });
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
@@ -85,10 +61,6 @@ export function LivePreview({ content, title }: { content: LetterDocument; title
       data-testid="live-preview"
       data-pending={pending ? 'true' : 'false'}
       data-made={answer.made}
-      onFocus={keepEditorFocus}
-      onPointerDown={() => {
-        handBackFocus.current = false;
-      }}
     >
       <Stack gap="xs">
         <Group justify="space-between">
@@ -110,14 +82,14 @@ export function LivePreview({ content, title }: { content: LetterDocument; title
           </Group>
         </Group>
         <ErrorAlert error={error} title={t('documents.preview.failed')} coreDetail />
-        {shown && !answer.swapping ? (
-          <PdfViewer data={shown.data} height="calc(100vh - 260px)" title={title} />
+        {shown ? (
+          <PdfViewer data={shown.data} height="calc(100vh - 260px)" title={title} autoFocus={false} />
         ) : error ? (
           <Alert color="gray" variant="light">
             {t('documents.preview.none')}
           </Alert>
         ) : (
-          <Center h={400}>
+          <Center h="calc(100vh - 220px)">
             <Loader />
           </Center>
         )}

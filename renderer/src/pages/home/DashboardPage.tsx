@@ -43,6 +43,7 @@ import { modeColors, modeLabel, percentText, percentValue } from '../registry/la
 import { useChannel } from '../../components/useChannel';
 import { openFindingsAt } from '../findings/FindingsModule';
 import { OverdueHandoversTable } from '../findings/OverdueHandovers';
+import { OverdueRectificationCard } from '../rectification/OverdueRectificationCard';
 
 /** Overdue hand-overs listed on the dashboard; the rest are in the register. */
 const OVERDUE_SHOWN = 8;
@@ -207,6 +208,8 @@ export function DashboardPage({ onNavigate }: { onNavigate: (key: PageKey) => vo
           )}
         </Panel>
       )}
+
+      {roleMay(user.role, 'rectification.read') && <OverdueRectificationCard onOpen={() => onNavigate('rectification')} />}
 
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
         <Panel icon={<IconBuildingCommunity size={20} />} title={t('home.office')}>
