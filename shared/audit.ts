@@ -54,6 +54,8 @@ export const auditActions = [
   'problem.update',
   'problem.delete',
   'problem.bulkUpdate',
+  'problem.import',
+  'problem.export',
   'clue.list',
   'clue.view',
   'clue.create',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { checklistAnswers, clueStatuses, focuses, problemSources } from '../domain';
 import { dateSchema, idSchema, note, pageInput, text, type ChannelDefinition } from './define';
-import { fileDownloadSchema, fileUploadSchema } from './registry';
+import { fileDownloadSchema, fileUploadSchema, importInputSchema, importResultSchema } from './registry';
 
 export const checklistItemSchema = z.object({
   id: z.number().int(),
@@ -247,6 +247,10 @@ export const findingsChannels = {
     output: z.array(z.object({ id: z.number().int(), focus: z.enum(focuses), name: z.string(), retired: z.boolean() })),
     permission: 'records.read',
   },
+  /** Spreadsheet import of a round's problems (template, row-numbered issues) and export of the list's filter. */
+  'problems.importTemplate': { input: z.object({ roundId: idSchema }), output: fileDownloadSchema, permission: 'records.read' },
+  'problems.import': { input: importInputSchema.extend({ roundId: idSchema }), output: importResultSchema, permission: 'records.write' },
+  'problems.export': { input: problemFilterSchema, output: fileDownloadSchema, permission: 'records.read' },
 
   /** Counts only: what every role may see of clues. */
   'clues.counts': {

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
+import { chunkAad, chunkNonce, writeAll } from '../files/chunk-framing';
 import { fsyncDirectory } from '../fs/atomic-write';
 
 /**
@@ -82,38 +83,6 @@ export class ContainerFault extends Error {
   ) {
     super(`${kind}: ${detail}`);
     this.name = 'ContainerFault';
-  }
-}
-
-function frameAad(headerDigest: Buffer, index: number, last: boolean): Buffer {
-  const aad = Buffer.alloc(DIGEST_BYTES + 5);
-  headerDigest.copy(aad, 0);
-  aad.writeUInt32BE(index, DIGEST_BYTES);
-  aad[DIGEST_BYTES + 4] = last ? 1 : 0;
-  return aad;
-}
-
-function frameNonce(prefix: Buffer, index: number): Buffer {
-  const nonce = Buffer.alloc(12);
-  prefix.copy(nonce, 0);
-  nonce.writeUInt32BE(index, 8);
-  return nonce;
-}
-
-/** Writes all of `parts` at the end of `fd` (writev may stop short, as write may). */
-function writeAll(fd: number, parts: Buffer[]): void {
-  let left = parts.filter((part) => part.length > 0);
-  while (left.length > 0) {
-    let written = writevSync(fd, left);
-    const rest: Buffer[] = [];
-    for (const part of left) {
-      if (written >= part.length) written -= part.length;
-      else {
-        rest.push(part.subarray(written));
-        written = 0;
-      }
-    }
-    left = rest;
   }
 }
 
@@ -258,8 +227,8 @@ export class ContainerWriter {
 
   private frame(type: FrameType, payload: Buffer, last: boolean): void {
     if (this.index > 0xffffffff) throw new Error('container too large');
-    const cipher = createCipheriv('aes-256-gcm', this.contentKey, frameNonce(Buffer.from(this.header.noncePrefix, 'base64'), this.index));
-    cipher.setAAD(frameAad(this.headerDigest, this.index, last));
+    const cipher = createCipheriv('aes-256-gcm', this.contentKey, chunkNonce(Buffer.from(this.header.noncePrefix, 'base64'), this.index));
+    cipher.setAAD(chunkAad(this.headerDigest, this.index, last));
     const typeByte = cipher.update(Buffer.of(type));
     // The payload is encrypted from the buffer it came in: no copy of a 1 MiB chunk is made.
     const body = cipher.update(payload);
@@ -368,10 +337,10 @@ async function* readFrames(container: OpenedContainer, contentKey: Buffer): Asyn
       const last = end === fileBytes;
       const ciphertext = buffer.subarray(0, length);
       const tag = buffer.subarray(length, frameBytes);
-      const nonce = frameNonce(prefix, index);
-      const plain = decryptFrame(contentKey, nonce, frameAad(headerDigest, index, last), ciphertext, tag);
+      const nonce = chunkNonce(prefix, index);
+      const plain = decryptFrame(contentKey, nonce, chunkAad(headerDigest, index, last), ciphertext, tag);
       if (!plain) {
-        const otherwise = decryptFrame(contentKey, nonce, frameAad(headerDigest, index, !last), ciphertext, tag);
+        const otherwise = decryptFrame(contentKey, nonce, chunkAad(headerDigest, index, !last), ciphertext, tag);
         if (otherwise && last) throw new ContainerFault('truncated', `文件在第 ${index + 1} 块之后被截断`);
         if (otherwise) throw new ContainerFault('tampered', '文件末尾之后有多余的数据');
         throw new ContainerFault('tampered', `第 ${index + 1} 块校验失败`);

@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { fsyncDirectory } from '../fs/atomic-write';
+import { chunkAad, chunkNonce, writeAll } from './chunk-framing';
 
 /**
  * The at-rest format of a stored file (附件, 线索材料): AES-256-GCM in independent chunks so a
@@ -27,20 +28,6 @@ export interface WrittenFile {
   /** SHA-256 of the original, hex: the fixity value kept with the record. */
   sha256: string;
   fileId: string;
-}
-
-function chunkAad(header: Buffer, index: number, last: boolean): Buffer {
-  const tail = Buffer.alloc(5);
-  tail.writeUInt32BE(index, 0);
-  tail[4] = last ? 1 : 0;
-  return Buffer.concat([header, tail]);
-}
-
-function chunkNonce(prefix: Buffer, index: number): Buffer {
-  const nonce = Buffer.alloc(12);
-  prefix.copy(nonce, 0);
-  nonce.writeUInt32BE(index, 8);
-  return nonce;
 }
 
 /**
@@ -87,23 +74,6 @@ async function* chunksOf(source: AsyncIterable<Uint8Array>, chunkBytes: number, 
   }
   if (filling) yield filling.subarray(0, filled);
   else if (!yielded) yield Buffer.alloc(0);
-}
-
-/** Writes all of `parts` at the end of `fd` (writev may stop short, as write may). */
-function writeAll(fd: number, parts: Buffer[]): void {
-  let left = parts.filter((part) => part.length > 0);
-  while (left.length > 0) {
-    let written = writevSync(fd, left);
-    const rest: Buffer[] = [];
-    for (const part of left) {
-      if (written >= part.length) written -= part.length;
-      else {
-        rest.push(part.subarray(written));
-        written = 0;
-      }
-    }
-    left = rest;
-  }
 }
 
 /**

@@ -6,6 +6,9 @@ import * as catalog from './handover-catalog';
 import * as handovers from './handovers-service';
 import * as lists from './lists-service';
 import * as problems from './problems-service';
+import { exportProblems } from './problems-export';
+import { importProblems } from './problems-import';
+import { problemTemplate } from './problems-import-template';
 
 export const findingsHandlers: HandlersFor<
   | 'checklists.templates'
@@ -20,6 +23,9 @@ export const findingsHandlers: HandlersFor<
   | 'problems.delete'
   | 'problems.bulkUpdate'
   | 'problems.categories'
+  | 'problems.importTemplate'
+  | 'problems.import'
+  | 'problems.export'
   | 'clues.counts'
   | 'clues.list'
   | 'clues.get'
@@ -70,6 +76,10 @@ export const findingsHandlers: HandlersFor<
         retired: number;
       }[]
     ).map((c) => ({ id: c.id, focus: c.focus, name: c.name, retired: c.retired === 1 })),
+
+  'problems.importTemplate': (ctx, input) => problemTemplate(ctx, input.roundId),
+  'problems.import': (ctx, input) => importProblems(ctx, input),
+  'problems.export': (ctx, input) => exportProblems(ctx, input),
 
   'clues.counts': (ctx, input) => clues.counts(ctx, input.roundId),
   'clues.list': (ctx, input) => clues.listClues(ctx, input),

@@ -92,17 +92,42 @@ export function bigramQuery(query: string): { match: string | null; terms: strin
   const likeOnly: string[] = [];
   const confirm: string[] = [];
   for (const term of terms) {
-    const chars = [...normalise(term)];
+    const whole = normalise(term);
+    const core = phraseCore(whole);
+    const chars = [...core];
     const wordChars = chars.filter((c) => WORD.test(c)).length;
     if (wordChars < 2) {
       likeOnly.push(term);
       confirm.push(term);
       continue;
     }
-    if (wordChars < chars.length) confirm.push(term);
-    phrases.push(`"${tokens(term).join(' ')}"`);
+    if (wordChars < chars.length || core !== whole) confirm.push(term);
+    phrases.push(`"${tokens(core).join(' ')}"`);
   }
   return { match: phrases.length ? phrases.join(' AND ') : null, terms, likeOnly, confirm };
+}
+
+/**
+ * The part of a (normalised) term its phrase can stand for. A term that spans punctuation and
+ * begins or ends with a one-character run, such as 年，谈, cannot be matched by pairs at that
+ * end: the text's run there is longer (2020年 holds the pair 0年, never 年 alone). Those edge
+ * characters are left out of the phrase; the caller confirms the whole term with LIKE.
+ */
+function phraseCore(term: string): string {
+  const chars = [...term];
+  const found: { start: number; end: number }[] = [];
+  chars.forEach((char, i) => {
+    if (!WORD.test(char)) return;
+    const last = found[found.length - 1];
+    if (last && last.end === i) last.end = i + 1;
+    else found.push({ start: i, end: i + 1 });
+  });
+  if (found.length < 2) return term;
+  const first = found[0]!;
+  const last = found[found.length - 1]!;
+  const from = first.end - first.start === 1 ? first.end : 0;
+  const to = last.end - last.start === 1 ? last.start : chars.length;
+  return chars.slice(from, Math.max(from, to)).join('');
 }
 
 /** A LIKE pattern for a term, with % _ and \ taken literally (use ESCAPE '\'). */

@@ -1,16 +1,15 @@
-import { Button, Card, Group, NumberInput, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconDatabaseExport, IconKey, IconSend, IconSettings, IconUsers } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { roleMay } from '../../../shared/roles';
-import type { AppErrorShape } from '../../../shared/result';
 import { invoke } from '../api/client';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { notifySuccess } from '../components/notify';
+import { NumberSettingForm } from '../components/NumberSettingForm';
 import { PageHeader } from '../components/PageHeader';
 import { useT } from '../i18n';
-import { useActiveStatus, useStatus } from '../state/status';
+import { useActiveStatus } from '../state/status';
 import { AccountsPanel } from './AccountsPanel';
 import { BackupPanel } from './backup/BackupPanel';
 import { FontStatusCard } from './documents/FontStatusCard';
@@ -101,68 +100,23 @@ export function SettingsPage() {
 function GeneralSettings() {
   const t = useT();
   const { user, settings } = useActiveStatus();
-  const { refresh } = useStatus();
   const mayManage = roleMay(user.role, 'settings.manage');
-  const [minutes, setMinutes] = useState<string | number>(settings.idleLockMinutes);
-  const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = typeof minutes === 'number' ? minutes : Number(minutes);
-    if (!Number.isInteger(value) || value < 1 || value > 240) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    setBusy(true);
-    setError(null);
-    const result = await invoke('settings.update', { idleLockMinutes: value });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    notifySuccess(t, t('settings.saved'));
-    await refresh();
-  };
 
   return (
     <Stack gap="lg">
       <Section title={t('settings.idle')} description={t('settings.idle.description')}>
-        <form onSubmit={(event) => void save(event)} noValidate data-testid="idle-settings">
-          <Group align="flex-start" gap="sm">
-            <NumberInput
-              aria-label={t('settings.idle')}
-              value={minutes}
-              onChange={(value) => {
-                setMinutes(value);
-                setInvalid(false);
-              }}
-              min={1}
-              max={240}
-              allowDecimal={false}
-              allowNegative={false}
-              clampBehavior="none"
-              w={160}
-              disabled={!mayManage}
-              error={invalid ? t('validation.idleMinutes') : undefined}
-              data-testid="idle-minutes"
-            />
-            {mayManage && (
-              <Button type="submit" loading={busy}>
-                {t('common.save')}
-              </Button>
-            )}
-          </Group>
-          {!mayManage && (
-            <Text size="xs" c="dimmed" mt="xs">
-              {t('settings.idle.adminOnly')}
-            </Text>
-          )}
-          <ErrorAlert error={error} />
-        </form>
+        <NumberSettingForm
+          label={t('settings.idle')}
+          initial={settings.idleLockMinutes}
+          min={1}
+          max={240}
+          invalidText={t('validation.idleMinutes')}
+          adminOnlyText={t('settings.idle.adminOnly')}
+          savedText={t('settings.saved')}
+          save={(idleLockMinutes) => invoke('settings.update', { idleLockMinutes })}
+          testId="idle-settings"
+          inputTestId="idle-minutes"
+        />
       </Section>
       <Section title={t('handover.settings.days')} description={t('handover.settings.days.description')}>
         <AnswerDaysForm key={settings.handoverAnswerDays ?? 'default'} />

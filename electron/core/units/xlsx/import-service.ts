@@ -16,8 +16,8 @@ interface Upload {
   mode: ImportMode;
 }
 
-/** Reads the upload into the sheet to import, or fails with IMPORT_UNREADABLE. Touches no data. */
-async function readUpload<F extends string>(base64: string, preferredSheets: readonly string[], specs: readonly ColumnSpec<F>[]): Promise<ImportSheet<F>> {
+/** Reads the upload into the sheet to import, or fails with IMPORT_UNREADABLE. Touches no data. Shared by every spreadsheet import. */
+export async function readUpload<F extends string>(base64: string, preferredSheets: readonly string[], specs: readonly ColumnSpec<F>[]): Promise<ImportSheet<F>> {
   return readImportSheet(await openWorkbook(decodeUpload(base64)), preferredSheets, specs);
 }
 
@@ -26,12 +26,12 @@ function registrySnapshot(db: Db): RegistryUnit[] {
 }
 
 /** Whether a checked file is written: `all` only when nothing is wrong, `goodRows` when any row is good. */
-function shouldWrite(mode: ImportMode, plan: { goodRows: number; issues: IssueList }): boolean {
+export function shouldWrite(mode: ImportMode, plan: { goodRows: number; issues: IssueList }): boolean {
   if (mode === 'validate' || plan.goodRows === 0) return false;
   return mode === 'goodRows' || plan.issues.count === 0;
 }
 
-function result(sheet: ImportSheet<string>, plan: { totalRows: number; goodRows: number; issues: IssueList }, imported: number): ImportResult {
+export function importResult(sheet: ImportSheet<string>, plan: { totalRows: number; goodRows: number; issues: IssueList }, imported: number): ImportResult {
   return {
     sheetName: sheet.name,
     totalRows: plan.totalRows,
@@ -51,11 +51,11 @@ function result(sheet: ImportSheet<string>, plan: { totalRows: number; goodRows:
 export async function importUnits(ctx: CoreContext, input: Upload): Promise<ImportResult> {
   const sheet = await readUpload(input.base64, [UNIT_SHEET], unitColumns);
   const plan = (db: Db) => planUnitImport(sheet, new CatalogsStore(db).all(), registrySnapshot(db));
-  if (input.mode === 'validate') return result(sheet, plan(ctx.active().vault.db), 0);
+  if (input.mode === 'validate') return importResult(sheet, plan(ctx.active().vault.db), 0);
 
   return change(ctx, ({ vault }, record) => {
     const checked = plan(vault.db);
-    if (!shouldWrite(input.mode, checked)) return result(sheet, checked, 0);
+    if (!shouldWrite(input.mode, checked)) return importResult(sheet, checked, 0);
     const store = new UnitsStore(vault.db);
     const at = ctx.now().toISOString();
     const idOfRow = new Map<number, number>();
@@ -75,7 +75,7 @@ export async function importUnits(ctx: CoreContext, input: Upload): Promise<Impo
         issueCount: checked.issues.count,
       },
     });
-    return result(sheet, checked, checked.inserts.length);
+    return importResult(sheet, checked, checked.inserts.length);
   });
 }
 
@@ -86,11 +86,11 @@ export async function importUnits(ctx: CoreContext, input: Upload): Promise<Impo
 export async function importAssessments(ctx: CoreContext, input: Upload & { year: number }): Promise<ImportResult> {
   const sheet = await readUpload(input.base64, ['党建考核', `${input.year}年度党建考核`, '考核结果'], assessmentColumns);
   const plan = (db: Db) => planAssessmentImport(sheet, new CatalogsStore(db).all(), registrySnapshot(db));
-  if (input.mode === 'validate') return result(sheet, plan(ctx.active().vault.db), 0);
+  if (input.mode === 'validate') return importResult(sheet, plan(ctx.active().vault.db), 0);
 
   return change(ctx, ({ vault }, record) => {
     const checked = plan(vault.db);
-    if (!shouldWrite(input.mode, checked)) return result(sheet, checked, 0);
+    if (!shouldWrite(input.mode, checked)) return importResult(sheet, checked, 0);
     const store = new UnitsStore(vault.db);
     const existing = vault.db.prepare('SELECT 1 FROM unit_assessments WHERE unit_id = ? AND year = ?');
     let replaced = 0;
@@ -112,6 +112,6 @@ export async function importAssessments(ctx: CoreContext, input: Upload & { year
         issueCount: checked.issues.count,
       },
     });
-    return result(sheet, checked, checked.writes.length);
+    return importResult(sheet, checked, checked.writes.length);
   });
 }

@@ -51,6 +51,15 @@ export interface SheetColumn {
 }
 
 export function writeHeader(sheet: Worksheet, columns: readonly SheetColumn[]): void {
+  styleHeader(sheet, columns);
+  sheet.views = [...FROZEN_HEADER];
+}
+
+/** The header's frozen pane, for a streaming sheet (which takes its views when added). */
+export const FROZEN_HEADER = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] as const;
+
+/** writeHeader without the frozen pane: the columns, widths, cell styles and the bold tinted header row. */
+export function styleHeader(sheet: Worksheet, columns: readonly SheetColumn[]): void {
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.style ? { style: c.style } : {}) }));
   const row = sheet.getRow(1);
   row.height = 22;
@@ -62,7 +71,6 @@ export function writeHeader(sheet: Worksheet, columns: readonly SheetColumn[]): 
     cell.border = BORDER;
     cell.numFmt = 'General';
   });
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
 }
 
 /** A workbook stamped with the app as its author and a fixed time (the core's clock). */

@@ -119,6 +119,6 @@ function writeGuide(sheet: Worksheet, catalogs: Pick<Catalogs, 'regions' | 'unit
 }
 
 /** exceljs keeps sheet data validations by range in a model its typings leave out. */
-function addValidation(sheet: Worksheet, range: string, validation: DataValidation): void {
+export function addValidation(sheet: Worksheet, range: string, validation: DataValidation): void {
   (sheet as unknown as { dataValidations: { add(address: string, validation: DataValidation): void } }).dataValidations.add(range, validation);
 }

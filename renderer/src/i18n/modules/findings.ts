@@ -345,6 +345,17 @@ const zh = {
   'audit.target.checklistTemplate': '是否清单',
   'audit.target.accountability': '追责问责事项',
   'audit.target.personMatter': '点人点事事项',
+  'findings.import.open': '导入…',
+  'findings.import.title': '导入问题',
+  'findings.import.intro': '按导入模板填写本轮发现的问题（巡察对象须是本轮的被巡察单位），先逐行校验，再选择全部导入或只导入无误的行。',
+  'findings.import.ok': '校验通过：共 {total} 个问题，全部无误，可以导入。',
+  'findings.import.done': '已导入 {count} 个问题',
+  'findings.import.needsRound': '请先选择巡察轮次',
+  'findings.exportRows': '导出',
+  'findings.exportRows.tip': '按当前筛选条件导出问题（Excel）',
+  'findings.exportRows.done': '已导出 {name}',
+  'audit.detail.problem.import.mode': '导入方式',
+  'audit.detail.truncated': '超出导出上限',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -682,6 +693,17 @@ const en: Record<keyof typeof zh, string> = {
   'audit.target.checklistTemplate': 'Checklist',
   'audit.target.accountability': 'Accountability item',
   'audit.target.personMatter': 'Person-matter item',
+  'findings.import.open': 'Import…',
+  'findings.import.title': 'Import problems',
+  'findings.import.intro': 'Fill in the import template with the problems found in this round (the unit must be inspected in this round). The file is checked row by row first; then import all rows or only the good ones.',
+  'findings.import.ok': 'Check passed: {total} problems, all correct, ready to import.',
+  'findings.import.done': '{count} problems imported',
+  'findings.import.needsRound': 'Choose an inspection round first',
+  'findings.exportRows': 'Export',
+  'findings.exportRows.tip': 'Export the problems matching the current filters (Excel)',
+  'findings.exportRows.done': '{name} exported',
+  'audit.detail.problem.import.mode': 'Import',
+  'audit.detail.truncated': 'Over the export limit',
 };
 
 export const findingsMessages = { zh, en };

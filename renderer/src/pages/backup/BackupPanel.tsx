@@ -1,15 +1,15 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconRestore, IconShieldCheck } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { BackupCredentials, BackupJob, BackupSummary } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { notifySuccess } from '../../components/notify';
+import { NumberSettingForm } from '../../components/NumberSettingForm';
 import { useChannel } from '../../components/useChannel';
 import { useFormatDate, useT } from '../../i18n';
-import { useActiveStatus, useStatus } from '../../state/status';
+import { useActiveStatus } from '../../state/status';
 import { BackupSummaryTable } from './BackupSummaryTable';
 import { CredentialsDialog } from './CredentialsDialog';
 import { bytesText } from './format';
@@ -176,67 +176,23 @@ function Outcome({ run, purpose }: { run: ReturnType<typeof useBackupJob>['run']
 
 function ReminderSection({ reminderDays, onSaved }: { reminderDays: number; onSaved: () => void }) {
   const t = useT();
-  const { user } = useActiveStatus();
-  const { refresh } = useStatus();
-  const mayManage = user.permissions.includes('settings.manage');
-  const [days, setDays] = useState<string | number>(reminderDays);
-  const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = typeof days === 'number' ? days : Number(days);
-    if (days === '' || !Number.isInteger(value) || value < 0 || value > 365) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    setBusy(true);
-    setError(null);
-    const result = await invoke('settings.update', { backupReminderDays: value });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    notifySuccess(t, t('backup.reminder.saved'));
-    onSaved();
-    await refresh();
-  };
-
   return (
     <Section title={t('backup.reminder')}>
       <Text size="sm" c="dimmed">
         {t('backup.reminder.description')}
       </Text>
-      <form onSubmit={(event) => void save(event)} noValidate data-testid="backup-reminder">
-        <Group align="flex-start" gap="sm">
-          <NumberInput
-            aria-label={t('backup.reminder')}
-            value={days}
-            onChange={(value) => {
-              setDays(value);
-              setInvalid(false);
-            }}
-            min={0}
-            max={365}
-            allowDecimal={false}
-            allowNegative={false}
-            clampBehavior="none"
-            w={160}
-            disabled={!mayManage}
-            error={invalid ? t('backup.reminder.invalid') : undefined}
-            data-testid="backup-reminder-days"
-          />
-          {mayManage && (
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          )}
-        </Group>
-        <ErrorAlert error={error} />
-      </form>
+      <NumberSettingForm
+        label={t('backup.reminder')}
+        initial={reminderDays}
+        min={0}
+        max={365}
+        invalidText={t('backup.reminder.invalid')}
+        savedText={t('backup.reminder.saved')}
+        save={(backupReminderDays) => invoke('settings.update', { backupReminderDays })}
+        onSaved={onSaved}
+        testId="backup-reminder"
+        inputTestId="backup-reminder-days"
+      />
     </Section>
   );
 }

@@ -291,7 +291,7 @@ export function DocumentEditor({ documentId, onClose }: { documentId: number; on
           title={detail.title}
           classification={content.classification}
           classificationPeriod={content.classificationPeriod}
-          onPrint={(copies) => invoke('documents.print', { id: documentId, version: viewing?.version ?? detail.version, copies, purpose: 'pdf' })}
+          onPrint={(copies, purpose) => invoke('documents.print', { id: documentId, version: viewing?.version ?? detail.version, copies, purpose })}
           onClose={() => setDialog(null)}
         />
       )}

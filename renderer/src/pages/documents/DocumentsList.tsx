@@ -1,11 +1,11 @@
-import { Button, Card, Group, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconFilePlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { documentKinds, documentStatuses, type DocumentKind, type DocumentStatus } from '../../../../shared/contract';
 import { roleMay } from '../../../../shared/roles';
 import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TablePager } from '../../components/TablePager';
+import { PagedTable } from '../../components/PagedTable';
 import { useChannel } from '../../components/useChannel';
 import { useListQuery } from '../../components/useListQuery';
 import { useFormatDate, useT } from '../../i18n';
@@ -85,63 +85,60 @@ export function DocumentsList({ roundId, onOpen }: { roundId: number | null; onO
         )}
       </Group>
       <ErrorAlert error={list.error} />
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={980}>
-          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" data-testid="documents-table">
-            <Table.Thead style={{ whiteSpace: 'nowrap' }}>
-              <Table.Tr>
-                <Table.Th miw={260}>{t('documents.col.title')}</Table.Th>
-                <Table.Th>{t('documents.col.kind')}</Table.Th>
-                <Table.Th>{t('documents.col.unit')}</Table.Th>
-                <Table.Th>{t('documents.col.classification')}</Table.Th>
-                <Table.Th>{t('documents.col.status')}</Table.Th>
-                <Table.Th>{t('documents.col.version')}</Table.Th>
-                <Table.Th>{t('documents.col.updated')}</Table.Th>
-                <Table.Th>{t('documents.col.prints')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data && rows.length === 0 && <EmptyRow colSpan={8}>{t('documents.list.empty')}</EmptyRow>}
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="documents-row">
-                  <Table.Td>
-                    <UnstyledButton onClick={() => onOpen(row.id)} data-testid="documents-open" c="blue.8" fw={500} style={{ textAlign: 'left' }}>
-                      {row.title}
-                    </UnstyledButton>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`documents.kind.${row.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.unitName ?? '—'}</Text>
-                    {row.groupNumber !== null && (
-                      <Text size="xs" c="dimmed">
-                        {groupText(t, row.groupNumber)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <ClassificationBadge classification={row.classification} period={row.classificationPeriod} />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <StatusBadge status={row.status} />
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('documents.versionNumber', { version: row.finalVersion ?? row.latestVersion })}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(row.updatedAt)}</Table.Td>
-                  <Table.Td>{row.printCount}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <TablePager
-          page={query.page}
-          pageSize={query.pageSize}
-          total={list.data?.total}
-          totalLabel={(total) => t('documents.list.total', { total })}
-          loading={list.loading}
-          onChange={query.turn}
-          testId="documents-pager"
-        />
-      </Card>
+      <PagedTable
+        minWidth={980}
+        testId="documents-table"
+        head={
+          <>
+            <Table.Th miw={260}>{t('documents.col.title')}</Table.Th>
+            <Table.Th>{t('documents.col.kind')}</Table.Th>
+            <Table.Th>{t('documents.col.unit')}</Table.Th>
+            <Table.Th>{t('documents.col.classification')}</Table.Th>
+            <Table.Th>{t('documents.col.status')}</Table.Th>
+            <Table.Th>{t('documents.col.version')}</Table.Th>
+            <Table.Th>{t('documents.col.updated')}</Table.Th>
+            <Table.Th>{t('documents.col.prints')}</Table.Th>
+          </>
+        }
+        pager={{
+          page: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total,
+          totalLabel: (total) => t('documents.list.total', { total }),
+          loading: list.loading,
+          onChange: query.turn,
+          testId: 'documents-pager',
+        }}
+      >
+        {list.data && rows.length === 0 && <EmptyRow colSpan={8}>{t('documents.list.empty')}</EmptyRow>}
+        {rows.map((row) => (
+          <Table.Tr key={row.id} data-testid="documents-row">
+            <Table.Td>
+              <UnstyledButton onClick={() => onOpen(row.id)} data-testid="documents-open" c="blue.8" fw={500} style={{ textAlign: 'left' }}>
+                {row.title}
+              </UnstyledButton>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`documents.kind.${row.kind}`)}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{row.unitName ?? '—'}</Text>
+              {row.groupNumber !== null && (
+                <Text size="xs" c="dimmed">
+                  {groupText(t, row.groupNumber)}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <ClassificationBadge classification={row.classification} period={row.classificationPeriod} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <StatusBadge status={row.status} />
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('documents.versionNumber', { version: row.finalVersion ?? row.latestVersion })}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(row.updatedAt)}</Table.Td>
+            <Table.Td>{row.printCount}</Table.Td>
+          </Table.Tr>
+        ))}
+      </PagedTable>
       {creating && roundId !== null && (
         <CreateDocumentDialog
           inspections={inspections.data}

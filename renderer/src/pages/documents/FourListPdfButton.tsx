@@ -10,7 +10,7 @@ import { PrintDialog } from './PrintDialog';
 
 type Kind = (typeof fourListKinds)[number];
 
-/** One of the four lists of the round as a landscape PDF table (秘密, numbered copies), beside its .xlsx export. */
+/** One of the four lists of the round as a landscape table (秘密, numbered copies), printed or saved as PDF, beside its .xlsx export. */
 export function FourListPdfButton({ kind, roundId }: { kind: Kind; roundId: number | null }) {
   const t = useT();
   const { user } = useActiveStatus();
@@ -25,7 +25,7 @@ export function FourListPdfButton({ kind, roundId }: { kind: Kind; roundId: numb
         <PrintDialog
           title={t(`documents.fourList.${kind}`)}
           classification="secret"
-          onPrint={(copies) => invoke('documents.printFourList', { kind, roundId, classification: 'secret', classificationPeriod: '', copies, purpose: 'pdf' })}
+          onPrint={(copies, purpose) => invoke('documents.printFourList', { kind, roundId, classification: 'secret', classificationPeriod: '', copies, purpose })}
           onClose={() => setOpen(false)}
         />
       )}

@@ -4,10 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { LetterDocument } from '../../../../shared/documents';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
+import { base64ToBytes } from '../../api/files';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PdfViewer } from '../../components/PdfViewer';
 import { useT } from '../../i18n';
-import { base64ToBytes } from '../findings/files';
 
 /** Typing pauses this long before the engine lays the letter out again. */
 const DEBOUNCE_MS = 600;

@@ -5,7 +5,7 @@ import { DateField } from '../../components/DateField';
 import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FilterActions } from '../../components/FilterActions';
-import { TablePager } from '../../components/TablePager';
+import { PagedTable } from '../../components/PagedTable';
 import { useChannel } from '../../components/useChannel';
 import { useListQuery } from '../../components/useListQuery';
 import { useFormatDate, useT } from '../../i18n';
@@ -69,74 +69,71 @@ export function PrintRegisterTab({ roundId }: { roundId: number | null }) {
         <FilterActions onReset={query.reset} submitTestId="register-filter-submit" />
       </Card>
       <ErrorAlert error={list.error} />
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={1200}>
-          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" data-testid="print-register-table">
-            <Table.Thead style={{ whiteSpace: 'nowrap' }}>
-              <Table.Tr>
-                <Table.Th>{t('documents.register.col.at')}</Table.Th>
-                <Table.Th miw={200}>{t('documents.register.col.title')}</Table.Th>
-                <Table.Th>{t('documents.col.version')}</Table.Th>
-                <Table.Th>{t('documents.register.col.purpose')}</Table.Th>
-                <Table.Th>{t('documents.col.classification')}</Table.Th>
-                <Table.Th>{t('documents.register.col.copies')}</Table.Th>
-                <Table.Th>{t('documents.register.col.numbers')}</Table.Th>
-                <Table.Th>{t('documents.register.col.pages')}</Table.Th>
-                <Table.Th>{t('documents.register.col.by')}</Table.Th>
-                <Table.Th>{t('documents.register.col.outcome')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data && rows.length === 0 && <EmptyRow colSpan={10}>{t('documents.register.empty')}</EmptyRow>}
-              {rows.map((row) => (
-                <Table.Tr key={row.id} data-testid="register-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(row.printedAt)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.title}</Text>
-                    {row.listKind && (
-                      <Text size="xs" c="dimmed">
-                        {t('documents.register.fourList')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.version !== null ? t('documents.versionNumber', { version: row.version }) : '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`documents.purpose.${row.purpose}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <ClassificationBadge classification={row.classification} period={row.classificationPeriod} />
-                  </Table.Td>
-                  <Table.Td>{row.copies}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid="register-numbers">
-                    {copyRange(row.firstCopy, row.lastCopy) || '—'}
-                  </Table.Td>
-                  <Table.Td>{row.pages ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.printedBy}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Group gap={4} wrap="nowrap">
-                      <Badge color={outcomeColors[row.outcome]} variant="light" miw="max-content">
-                        {t(`documents.register.outcome.${row.outcome}`)}
-                      </Badge>
-                      {row.watermark && (
-                        <Badge color="gray" variant="outline">
-                          {t('documents.register.watermark')}
-                        </Badge>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <TablePager
-          page={query.page}
-          pageSize={query.pageSize}
-          total={list.data?.total}
-          totalLabel={(total) => t('documents.register.total', { total })}
-          loading={list.loading}
-          onChange={query.turn}
-          testId="register-pager"
-        />
-      </Card>
+      <PagedTable
+        minWidth={1200}
+        testId="print-register-table"
+        head={
+          <>
+            <Table.Th>{t('documents.register.col.at')}</Table.Th>
+            <Table.Th miw={200}>{t('documents.register.col.title')}</Table.Th>
+            <Table.Th>{t('documents.col.version')}</Table.Th>
+            <Table.Th>{t('documents.register.col.purpose')}</Table.Th>
+            <Table.Th>{t('documents.col.classification')}</Table.Th>
+            <Table.Th>{t('documents.register.col.copies')}</Table.Th>
+            <Table.Th>{t('documents.register.col.numbers')}</Table.Th>
+            <Table.Th>{t('documents.register.col.pages')}</Table.Th>
+            <Table.Th>{t('documents.register.col.by')}</Table.Th>
+            <Table.Th>{t('documents.register.col.outcome')}</Table.Th>
+          </>
+        }
+        pager={{
+          page: query.page,
+          pageSize: query.pageSize,
+          total: list.data?.total,
+          totalLabel: (total) => t('documents.register.total', { total }),
+          loading: list.loading,
+          onChange: query.turn,
+          testId: 'register-pager',
+        }}
+      >
+        {list.data && rows.length === 0 && <EmptyRow colSpan={10}>{t('documents.register.empty')}</EmptyRow>}
+        {rows.map((row) => (
+          <Table.Tr key={row.id} data-testid="register-row">
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(row.printedAt)}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{row.title}</Text>
+              {row.listKind && (
+                <Text size="xs" c="dimmed">
+                  {t('documents.register.fourList')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.version !== null ? t('documents.versionNumber', { version: row.version }) : '—'}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`documents.purpose.${row.purpose}`)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <ClassificationBadge classification={row.classification} period={row.classificationPeriod} />
+            </Table.Td>
+            <Table.Td>{row.copies}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid="register-numbers">
+              {copyRange(row.firstCopy, row.lastCopy) || '—'}
+            </Table.Td>
+            <Table.Td>{row.pages ?? '—'}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.printedBy}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Group gap={4} wrap="nowrap">
+                <Badge color={outcomeColors[row.outcome]} variant="light" miw="max-content">
+                  {t(`documents.register.outcome.${row.outcome}`)}
+                </Badge>
+                {row.watermark && (
+                  <Badge color="gray" variant="outline">
+                    {t('documents.register.watermark')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </PagedTable>
     </Stack>
   );
 }

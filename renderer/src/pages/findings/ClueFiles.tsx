@@ -1,5 +1,5 @@
 import { Alert, Button, FileButton, Group, Modal, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconDeviceFloppy, IconEye, IconFolderOpen, IconUpload } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconFolderOpen, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Clue } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/result';
@@ -7,8 +7,9 @@ import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useT, type MessageKey } from '../../i18n';
-import { CLUE_ACCEPT, clueMimeOf, MAX_UPLOAD_BYTES, readFileAsBase64, sizeText } from './files';
-import { FileViewer, typeKey } from './FileViewer';
+import { checkUpload, CLUE_ACCEPT, readFileAsBase64, sizeText } from './files';
+import { FileViewer } from './FileViewer';
+import { StoredFileCell, UploadProblemAlert, ViewFileButton, type UploadProblem } from './StoredFileParts';
 
 type ClueFile = Clue['files'][number];
 type Dialog = { kind: 'view'; file: ClueFile } | { kind: 'confirmSave'; file: ClueFile } | null;
@@ -46,7 +47,7 @@ export function ClueFiles({
   // The work that has taken longer than BUSY_DELAY_MS (the notice shows while it is `busy`).
   const [slow, setSlow] = useState<Busy>(null);
   const [error, setError] = useState<{ error: AppErrorShape; title: MessageKey } | null>(null);
-  const [problem, setProblem] = useState<{ key: MessageKey; name: string } | null>(null);
+  const [problem, setProblem] = useState<UploadProblem | null>(null);
 
   useEffect(() => onDialog(dialog !== null || busy !== null), [dialog, busy, onDialog]);
 
@@ -67,15 +68,12 @@ export function ClueFiles({
     if (!file || busy) return;
     setError(null);
     setProblem(null);
-    const mime = clueMimeOf(file.name);
-    if (!mime) {
-      setProblem({ key: 'findings.file.badType', name: file.name });
+    const checked = checkUpload(file);
+    if ('problem' in checked) {
+      setProblem(checked.problem);
       return;
     }
-    if (file.size > MAX_UPLOAD_BYTES) {
-      setProblem({ key: 'findings.file.tooLarge', name: file.name });
-      return;
-    }
+    const { mime } = checked;
     startWork({ kind: 'upload', name: file.name });
     const base64 = await readFileAsBase64(file);
     const result = await invoke('clues.attachFile', { clueId: clue.id, fileName: file.name, mime, base64 });
@@ -151,11 +149,7 @@ export function ClueFiles({
           {t('findings.file.allowed')} {t('files.clue.fromDiskHint')}
         </Text>
       )}
-      {problem && (
-        <Alert color="red" variant="light" role="alert" data-testid="clue-file-problem">
-          <Text size="sm">{t(problem.key, { name: problem.name })}</Text>
-        </Alert>
-      )}
+      <UploadProblemAlert problem={problem} testId="clue-file-problem" />
       <ErrorAlert error={error?.error} title={error ? t(error.title) : undefined} />
       {error?.error.code === 'DIALOG_UNAVAILABLE' && (
         <Text size="xs" c="dimmed" data-testid="clue-file-dialog-hint">
@@ -171,26 +165,10 @@ export function ClueFiles({
           <Table.Tbody>
             {clue.files.map((file) => (
               <Table.Tr key={file.id} data-testid="clue-file" data-file-name={file.fileName} data-size={file.size}>
-                <Table.Td>
-                  <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                    {file.fileName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(typeKey(file.mime))} · {sizeText(file.size)}
-                  </Text>
-                </Table.Td>
+                <StoredFileCell file={file} />
                 <Table.Td w={200} ta="right">
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      leftSection={<IconEye size={14} />}
-                      onClick={() => setDialog({ kind: 'view', file })}
-                      aria-label={t('findings.file.viewNamed', { name: file.fileName })}
-                      data-testid="clue-file-view"
-                    >
-                      {t('findings.file.view')}
-                    </Button>
+                    <ViewFileButton fileName={file.fileName} onClick={() => setDialog({ kind: 'view', file })} testId="clue-file-view" />
                     <Button
                       size="compact-sm"
                       variant="subtle"

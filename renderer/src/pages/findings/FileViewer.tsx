@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react';
 import type { Clue } from '../../../../shared/contract';
 import type { AppErrorShape, IpcResult } from '../../../../shared/result';
 import { invoke } from '../../api/client';
+import { base64ToBytes } from '../../api/files';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PdfViewer, preloadPdfJs } from '../../components/PdfViewer';
 import { errorText, useT } from '../../i18n';
-import { base64ToBytes, sizeText } from './files';
+import { sizeText } from './files';
 
 /** What the viewer shows about a stored file (a clue file, a hand-over receipt …). */
 export type ViewableFile = Pick<Clue['files'][number], 'id' | 'fileName' | 'mime' | 'size' | 'sha256'>;

@@ -1,13 +1,15 @@
-import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconCheck, IconPencil, IconPlus, IconTrash, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { ActionIcon, Badge, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
 import type { HandoverCatalog } from '../../../../shared/contract';
-import type { AppErrorShape, IpcResult } from '../../../../shared/result';
+import type { IpcResult } from '../../../../shared/result';
 import { invoke } from '../../api/client';
+import { EntryAddForm, EntryRenameForm } from '../../components/CatalogEntryForms';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useChannel } from '../../components/useChannel';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n';
 
 type CatalogName = keyof HandoverCatalog;
@@ -41,41 +43,24 @@ export function HandoverCatalogPanel() {
 
 function CatalogCard({ name, entries, onChanged }: { name: CatalogName; entries: Entry[]; onChanged: (catalog: HandoverCatalog) => void }) {
   const t = useT();
-  const [adding, setAdding] = useState('');
-  const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const [deleting, setDeleting] = useState<Entry | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, run: submit } = useSubmit();
   const title = t(`handover.catalog.${name}`);
 
   /** Runs one change; true when the core took it. */
   const run = async (call: () => Promise<IpcResult<HandoverCatalog>>, done: string): Promise<boolean> => {
     if (busy) return false;
-    setBusy(true);
-    setError(null);
-    const result = await call();
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return false;
-    }
-    onChanged(result.value);
-    notifySuccess(t, done);
-    return true;
+    return submit(call, (catalog) => {
+      onChanged(catalog);
+      notifySuccess(t, done);
+    });
   };
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const entry = adding.trim();
-    if (!entry) return;
-    if (await run(() => invoke('handoverCatalog.add', { catalog: name, name: entry }), t('handover.catalog.added', { name: entry, catalog: title }))) setAdding('');
-  };
+  const add = (entry: string) => run(() => invoke('handoverCatalog.add', { catalog: name, name: entry }), t('handover.catalog.added', { name: entry, catalog: title }));
 
-  const rename = async (event: FormEvent) => {
-    event.preventDefault();
-    const entry = editing?.name.trim();
-    if (!editing || !entry) return;
-    if (await run(() => invoke('handoverCatalog.rename', { catalog: name, id: editing.id, name: entry }), t('handover.catalog.renamed', { name: entry }))) setEditing(null);
+  const rename = async (id: number, entry: string) => {
+    if (await run(() => invoke('handoverCatalog.rename', { catalog: name, id, name: entry }), t('handover.catalog.renamed', { name: entry }))) setEditing(null);
   };
 
   const move = (index: number, by: -1 | 1) => {
@@ -114,28 +99,17 @@ function CatalogCard({ name, entries, onChanged }: { name: CatalogName; entries:
       </Text>
       <Stack gap={2}>
         {entries.map((entry, index) =>
-          editing?.id === entry.id ? (
-            <form key={entry.id} onSubmit={(event) => void rename(event)}>
-              <Group gap={4} wrap="nowrap">
-                <TextInput
-                  size="xs"
-                  flex={1}
-                  value={editing.name}
-                  maxLength={40}
-                  onChange={(event) => setEditing({ id: entry.id, name: event.currentTarget.value })}
-                  onKeyDown={(event) => event.key === 'Escape' && setEditing(null)}
-                  aria-label={t('handover.catalog.renameLabel', { name: entry.name })}
-                  autoFocus
-                  data-testid="catalog-entry-rename-input"
-                />
-                <ActionIcon type="submit" variant="filled" size="md" loading={busy} aria-label={t('common.save')} data-testid="catalog-entry-rename-save">
-                  <IconCheck size={16} />
-                </ActionIcon>
-                <ActionIcon variant="default" size="md" onClick={() => setEditing(null)} aria-label={t('common.cancel')}>
-                  <IconX size={16} />
-                </ActionIcon>
-              </Group>
-            </form>
+          editing === entry.id ? (
+            <EntryRenameForm
+              key={entry.id}
+              initial={entry.name}
+              label={t('handover.catalog.renameLabel', { name: entry.name })}
+              busy={busy}
+              onSave={(entryName) => void rename(entry.id, entryName)}
+              onCancel={() => setEditing(null)}
+              inputTestId="catalog-entry-rename-input"
+              saveTestId="catalog-entry-rename-save"
+            />
           ) : (
             <Group key={entry.id} justify="space-between" wrap="nowrap" py={2} data-testid="catalog-entry" data-name={entry.name} data-retired={entry.retired}>
               <Group gap={6} wrap="nowrap">
@@ -156,7 +130,7 @@ function CatalogCard({ name, entries, onChanged }: { name: CatalogName; entries:
               <Group gap={0} wrap="nowrap">
                 {icon(t('handover.catalog.up', { name: entry.name }), () => move(index, -1), <IconArrowUp size={14} />, 'catalog-entry-up', index === 0)}
                 {icon(t('handover.catalog.down', { name: entry.name }), () => move(index, 1), <IconArrowDown size={14} />, 'catalog-entry-down', index === entries.length - 1)}
-                {icon(t('handover.catalog.renameLabel', { name: entry.name }), () => setEditing({ id: entry.id, name: entry.name }), <IconPencil size={14} />, 'catalog-entry-rename')}
+                {icon(t('handover.catalog.renameLabel', { name: entry.name }), () => setEditing(entry.id), <IconPencil size={14} />, 'catalog-entry-rename')}
                 {entry.retired
                   ? icon(t('handover.catalog.restore', { name: entry.name }), () => retire(entry, false), <IconArrowBackUp size={14} />, 'catalog-entry-restore')
                   : icon(t('handover.catalog.retire', { name: entry.name }), () => retire(entry, true), <IconArchive size={14} />, 'catalog-entry-retire')}
@@ -166,23 +140,15 @@ function CatalogCard({ name, entries, onChanged }: { name: CatalogName; entries:
           ),
         )}
       </Stack>
-      <form onSubmit={(event) => void add(event)}>
-        <Group gap={6} mt="md" wrap="nowrap">
-          <TextInput
-            size="xs"
-            flex={1}
-            placeholder={t('handover.catalog.addPlaceholder')}
-            aria-label={t('handover.catalog.addLabel', { catalog: title })}
-            value={adding}
-            maxLength={40}
-            onChange={(event) => setAdding(event.currentTarget.value)}
-            data-testid={`handover-catalog-${name}-add`}
-          />
-          <Button type="submit" size="xs" leftSection={<IconPlus size={14} />} loading={busy} disabled={!adding.trim()} data-testid={`handover-catalog-${name}-add-submit`}>
-            {t('handover.catalog.add')}
-          </Button>
-        </Group>
-      </form>
+      <EntryAddForm
+        label={t('handover.catalog.addLabel', { catalog: title })}
+        placeholder={t('handover.catalog.addPlaceholder')}
+        submitLabel={t('handover.catalog.add')}
+        busy={busy}
+        onAdd={add}
+        inputTestId={`handover-catalog-${name}-add`}
+        submitTestId={`handover-catalog-${name}-add-submit`}
+      />
       <ErrorAlert error={error} coreDetail />
       {deleting && (
         <ConfirmDialog

@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Switch, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Switch, Text } from '@mantine/core';
+import { useState } from 'react';
 import { roleMay } from '../../../../shared/roles';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NumberSettingForm } from '../../components/NumberSettingForm';
 import { notifySuccess } from '../../components/notify';
 import { useT } from '../../i18n';
 import { useActiveStatus, useStatus } from '../../state/status';
@@ -19,69 +20,22 @@ const MAX_ANSWER_DAYS = 730;
  */
 export function AnswerDaysForm() {
   const t = useT();
-  const { user, settings } = useActiveStatus();
-  const mayManage = roleMay(user.role, 'settings.manage');
-  const { refresh } = useStatus();
-  const [days, setDays] = useState<string | number>(settings.handoverAnswerDays ?? DEFAULT_ANSWER_DAYS);
-  const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const value = typeof days === 'number' ? days : Number(days);
-    if (days === '' || !Number.isInteger(value) || value < 0 || value > MAX_ANSWER_DAYS) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    setBusy(true);
-    setError(null);
-    const result = await invoke('settings.update', { handoverAnswerDays: value });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    notifySuccess(t, t('settings.saved'));
-    await refresh();
-  };
-
+  const { settings } = useActiveStatus();
   return (
-    <form onSubmit={(event) => void save(event)} noValidate data-testid="answer-days-settings">
-      <Group align="flex-start" gap="sm">
-        <NumberInput
-          aria-label={t('handover.settings.days')}
-          value={days}
-          onChange={(value) => {
-            setDays(value);
-            setInvalid(false);
-          }}
-          min={0}
-          max={MAX_ANSWER_DAYS}
-          allowDecimal={false}
-          allowNegative={false}
-          clampBehavior="none"
-          w={160}
-          rightSection={<Text size="xs" c="dimmed" pr={8}>{t('handover.settings.daysUnit')}</Text>}
-          rightSectionWidth={36}
-          disabled={!mayManage}
-          error={invalid ? t('handover.settings.days.invalid', { max: MAX_ANSWER_DAYS }) : undefined}
-          data-testid="answer-days"
-        />
-        {mayManage && (
-          <Button type="submit" loading={busy} data-testid="answer-days-save">
-            {t('common.save')}
-          </Button>
-        )}
-      </Group>
-      {!mayManage && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('handover.settings.adminOnly')}
-        </Text>
-      )}
-      <ErrorAlert error={error} />
-    </form>
+    <NumberSettingForm
+      label={t('handover.settings.days')}
+      initial={settings.handoverAnswerDays ?? DEFAULT_ANSWER_DAYS}
+      min={0}
+      max={MAX_ANSWER_DAYS}
+      invalidText={t('handover.settings.days.invalid', { max: MAX_ANSWER_DAYS })}
+      unit={t('handover.settings.daysUnit')}
+      adminOnlyText={t('handover.settings.adminOnly')}
+      savedText={t('settings.saved')}
+      save={(handoverAnswerDays) => invoke('settings.update', { handoverAnswerDays })}
+      testId="answer-days-settings"
+      inputTestId="answer-days"
+      saveTestId="answer-days-save"
+    />
   );
 }
 

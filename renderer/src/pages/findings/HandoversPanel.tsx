@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Group, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconLock, IconReceipt, IconSend } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { HandoverRow, RoundSummary } from '../../../../shared/contract';
 import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
-import { TablePager } from '../../components/TablePager';
+import { PagedTable } from '../../components/PagedTable';
 import { useChannel } from '../../components/useChannel';
 import { useFormatDate, useT } from '../../i18n';
 import type { FindingsRights } from './FindingsModule';
@@ -114,100 +114,97 @@ export function HandoversPanel({ round, rights }: { round: RoundSummary | null; 
         )}
       </Group>
       <ErrorAlert error={error} />
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={1000}>
-          <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" data-testid="handovers-table">
-            <Table.Thead style={{ whiteSpace: 'nowrap' }}>
-              <Table.Tr>
-                <Table.Th>{t('findings.handover.handedOn')}</Table.Th>
-                {!round && <Table.Th>{t('findings.round.label')}</Table.Th>}
-                <Table.Th>{t('findings.handover.receiver')}</Table.Th>
-                <Table.Th miw={200}>{t('handover.register.content')}</Table.Th>
-                <Table.Th>{t('findings.handover.answerDueOn')}</Table.Th>
-                <Table.Th>{t('handover.register.status')}</Table.Th>
-                <Table.Th>{t('handover.register.disposal')}</Table.Th>
-                <Table.Th>{t('handover.register.receipt')}</Table.Th>
-                <Table.Th w={110} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((row) => (
-                <Table.Tr key={row.id} data-testid="handover-row" data-receiver={row.receiverName} data-overdue={row.daysOverdue ?? ''}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{formatDate(row.handedOn, 'date')}</Text>
-                  </Table.Td>
-                  {!round && (
-                    <Table.Td>
-                      <Text size="sm">{row.roundLabel}</Text>
-                    </Table.Td>
-                  )}
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {row.receiverName}
-                    </Text>
-                    {row.receivingPerson && (
-                      <Text size="xs" c="dimmed">
-                        {t('handover.register.person', { person: row.receivingPerson })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td data-testid="handover-content">{content(row)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm" c={row.answerDueOn ? undefined : 'dimmed'}>
-                      {row.answerDueOn ? formatDate(row.answerDueOn, 'date') : t('handover.register.noDue')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{deadline(row)}</Table.Td>
-                  <Table.Td>{progress(row)}</Table.Td>
-                  <Table.Td data-testid="handover-receipt">
-                    <Text size="sm" c={row.receiptReturnedOn ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-                      {row.receiptReturnedOn ? t('handover.register.returned', { date: formatDate(row.receiptReturnedOn, 'date') }) : t('handover.register.notReturned')}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {row.receipt ? t('handover.register.scanStored') : t('handover.register.noScan')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {mayChange(row, rights) || (mayView(row, rights) && row.receipt) ? (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        leftSection={<IconReceipt size={14} />}
-                        onClick={() => setDialog({ kind: 'receipt', row })}
-                        aria-label={t('handover.register.receiptFor', { receiver: row.receiverName, date: formatDate(row.handedOn, 'date') })}
-                        data-testid="handover-receipt-open"
-                      >
-                        {t('handover.register.receiptButton')}
-                      </Button>
-                    ) : (
-                      row.concernsClues && (
-                        <Tooltip label={t('handover.register.clueOfficersOnly')}>
-                          <Group gap={4} c="dimmed" tabIndex={0} aria-label={t('handover.register.clueOfficersOnly')}>
-                            <IconLock size={14} aria-hidden />
-                          </Group>
-                        </Tooltip>
-                      )
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {data && items.length === 0 && <EmptyRow colSpan={cols}>{round ? t('handover.register.emptyRound') : t('handover.register.empty')}</EmptyRow>}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <TablePager
-          page={page}
-          pageSize={pageSize}
-          total={data?.total}
-          totalLabel={(total) => t('handover.register.total', { total })}
-          loading={loading}
-          onChange={(nextPage, nextSize) => {
+      <PagedTable
+        minWidth={1000}
+        testId="handovers-table"
+        head={
+          <>
+            <Table.Th>{t('findings.handover.handedOn')}</Table.Th>
+            {!round && <Table.Th>{t('findings.round.label')}</Table.Th>}
+            <Table.Th>{t('findings.handover.receiver')}</Table.Th>
+            <Table.Th miw={200}>{t('handover.register.content')}</Table.Th>
+            <Table.Th>{t('findings.handover.answerDueOn')}</Table.Th>
+            <Table.Th>{t('handover.register.status')}</Table.Th>
+            <Table.Th>{t('handover.register.disposal')}</Table.Th>
+            <Table.Th>{t('handover.register.receipt')}</Table.Th>
+            <Table.Th w={110} />
+          </>
+        }
+        pager={{
+          page,
+          pageSize,
+          total: data?.total,
+          totalLabel: (total) => t('handover.register.total', { total }),
+          loading,
+          onChange: (nextPage, nextSize) => {
             setPage(nextPage);
             setPageSize(nextSize);
-          }}
-          testId="handovers"
-        />
-      </Card>
+          },
+          testId: 'handovers',
+        }}
+      >
+        {items.map((row) => (
+          <Table.Tr key={row.id} data-testid="handover-row" data-receiver={row.receiverName} data-overdue={row.daysOverdue ?? ''}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm">{formatDate(row.handedOn, 'date')}</Text>
+            </Table.Td>
+            {!round && (
+              <Table.Td>
+                <Text size="sm">{row.roundLabel}</Text>
+              </Table.Td>
+            )}
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {row.receiverName}
+              </Text>
+              {row.receivingPerson && (
+                <Text size="xs" c="dimmed">
+                  {t('handover.register.person', { person: row.receivingPerson })}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td data-testid="handover-content">{content(row)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm" c={row.answerDueOn ? undefined : 'dimmed'}>
+                {row.answerDueOn ? formatDate(row.answerDueOn, 'date') : t('handover.register.noDue')}
+              </Text>
+            </Table.Td>
+            <Table.Td>{deadline(row)}</Table.Td>
+            <Table.Td>{progress(row)}</Table.Td>
+            <Table.Td data-testid="handover-receipt">
+              <Text size="sm" c={row.receiptReturnedOn ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+                {row.receiptReturnedOn ? t('handover.register.returned', { date: formatDate(row.receiptReturnedOn, 'date') }) : t('handover.register.notReturned')}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {row.receipt ? t('handover.register.scanStored') : t('handover.register.noScan')}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {mayChange(row, rights) || (mayView(row, rights) && row.receipt) ? (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconReceipt size={14} />}
+                  onClick={() => setDialog({ kind: 'receipt', row })}
+                  aria-label={t('handover.register.receiptFor', { receiver: row.receiverName, date: formatDate(row.handedOn, 'date') })}
+                  data-testid="handover-receipt-open"
+                >
+                  {t('handover.register.receiptButton')}
+                </Button>
+              ) : (
+                row.concernsClues && (
+                  <Tooltip label={t('handover.register.clueOfficersOnly')}>
+                    <Group gap={4} c="dimmed" tabIndex={0} aria-label={t('handover.register.clueOfficersOnly')}>
+                      <IconLock size={14} aria-hidden />
+                    </Group>
+                  </Tooltip>
+                )
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+        {data && items.length === 0 && <EmptyRow colSpan={cols}>{round ? t('handover.register.emptyRound') : t('handover.register.empty')}</EmptyRow>}
+      </PagedTable>
 
       {dialog?.kind === 'list' && round && (
         <HandOverDialog

@@ -32,6 +32,7 @@ import type { FindingsRights } from './FindingsModule';
 import { focusColors, focusOptions, groupText, isFocus, isSource, sourceOptions } from './labels';
 import { ProblemDetail } from './ProblemDetail';
 import { ProblemDialog } from './ProblemDialog';
+import { ProblemExportButton, ProblemImportButton } from './ProblemSheetButtons';
 import { useChannel } from '../../components/useChannel';
 import { useListQuery } from '../../components/useListQuery';
 
@@ -123,6 +124,8 @@ export function ProblemsTab({ round, rights }: { round: RoundSummary | null; rig
               {t('findings.problem.create')}
             </Button>
           )}
+          {rights.write && <ProblemImportButton roundId={roundId} onImported={() => setVersion((current) => current + 1)} />}
+          <ProblemExportButton filter={filter} />
         </Group>
         <ExportButton kind="problems" roundId={roundId} />
       </Group>

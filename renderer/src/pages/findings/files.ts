@@ -6,11 +6,13 @@
  * inside the app (FileViewer) and reach the disk only through that explicit, audited 另存副本.
  */
 import type { FileDownload } from '../../../../shared/contract';
+import { base64ToBytes, bytesToBase64, saveBase64File, XLSX_TYPE } from '../../api/files';
+
+// PrintDialog still takes base64ToBytes from here.
+export { base64ToBytes };
 
 /** The core refuses more than this (shared/channels/registry.ts). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The clue file types the core accepts, by extension (a file's own type can be empty). */
 const CLUE_TYPES: Record<string, string> = {
@@ -36,20 +38,14 @@ export function clueMimeOf(fileName: string): string | null {
   return ext ? (CLUE_TYPES[ext] ?? null) : null;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let offset = 0; offset < bytes.length; offset += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + chunk));
-  }
-  return btoa(binary);
-}
+/** Why a chosen file cannot be uploaded as clue material or evidence, or the type it is stored as. */
+export type UploadCheck = { mime: string } | { problem: { key: 'findings.file.badType' | 'findings.file.tooLarge'; name: string } };
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
+export function checkUpload(file: File): UploadCheck {
+  const mime = clueMimeOf(file.name);
+  if (!mime) return { problem: { key: 'findings.file.badType', name: file.name } };
+  if (file.size > MAX_UPLOAD_BYTES) return { problem: { key: 'findings.file.tooLarge', name: file.name } };
+  return { mime };
 }
 
 export async function readFileAsBase64(file: File): Promise<string> {
@@ -65,14 +61,5 @@ export function sizeText(bytes: number): string {
 
 /** Saves a spreadsheet the core made (the four lists) through the browser's download. */
 export function saveSpreadsheet(file: FileDownload): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(file.base64)], { type: XLSX_TYPE }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = file.fileName;
-  anchor.rel = 'noopener';
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveBase64File(file, XLSX_TYPE);
 }

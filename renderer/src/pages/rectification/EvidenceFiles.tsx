@@ -1,13 +1,14 @@
-import { Alert, Button, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconEye, IconUpload } from '@tabler/icons-react';
+import { Button, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { RectificationDetail } from '../../../../shared/contract';
 import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useFormatDate, useT, type MessageKey } from '../../i18n';
-import { CLUE_ACCEPT, clueMimeOf, MAX_UPLOAD_BYTES, readFileAsBase64, sizeText } from '../findings/files';
-import { FileViewer, typeKey } from '../findings/FileViewer';
+import { useFormatDate, useT } from '../../i18n';
+import { checkUpload, CLUE_ACCEPT, readFileAsBase64 } from '../findings/files';
+import { FileViewer } from '../findings/FileViewer';
+import { StoredFileCell, UploadProblemAlert, ViewFileButton, type UploadProblem } from '../findings/StoredFileParts';
 
 type EvidenceFile = RectificationDetail['files'][number];
 
@@ -32,7 +33,7 @@ export function EvidenceFiles({
   const [viewing, setViewing] = useState<EvidenceFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  const [problem, setProblem] = useState<{ key: MessageKey; name: string } | null>(null);
+  const [problem, setProblem] = useState<UploadProblem | null>(null);
 
   useEffect(() => onDialog(viewing !== null), [viewing, onDialog]);
 
@@ -40,9 +41,9 @@ export function EvidenceFiles({
     if (!file || busy) return;
     setError(null);
     setProblem(null);
-    const mime = clueMimeOf(file.name);
-    if (!mime) return setProblem({ key: 'findings.file.badType', name: file.name });
-    if (file.size > MAX_UPLOAD_BYTES) return setProblem({ key: 'findings.file.tooLarge', name: file.name });
+    const checked = checkUpload(file);
+    if ('problem' in checked) return setProblem(checked.problem);
+    const { mime } = checked;
     setBusy(file.name);
     const base64 = await readFileAsBase64(file);
     const result = await invoke('rectification.attachEvidence', { itemId: item.id, fileName: file.name, mime, base64 });
@@ -79,11 +80,7 @@ export function EvidenceFiles({
           {t('findings.file.allowed')}
         </Text>
       )}
-      {problem && (
-        <Alert color="red" variant="light" role="alert">
-          <Text size="sm">{t(problem.key, { name: problem.name })}</Text>
-        </Alert>
-      )}
+      <UploadProblemAlert problem={problem} />
       <ErrorAlert error={error} coreDetail />
       {item.files.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -94,25 +91,9 @@ export function EvidenceFiles({
           <Table.Tbody>
             {item.files.map((file) => (
               <Table.Tr key={file.id} data-testid="rectification-evidence-file" data-file-name={file.fileName}>
-                <Table.Td>
-                  <Text size="sm" style={{ wordBreak: 'break-all' }}>
-                    {file.fileName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(typeKey(file.mime))} · {sizeText(file.size)} · {formatDate(file.uploadedAt)}
-                  </Text>
-                </Table.Td>
+                <StoredFileCell file={file} more={[formatDate(file.uploadedAt)]} />
                 <Table.Td w={100} ta="right">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    leftSection={<IconEye size={14} />}
-                    onClick={() => setViewing(file)}
-                    aria-label={t('findings.file.viewNamed', { name: file.fileName })}
-                    data-testid="rectification-evidence-view"
-                  >
-                    {t('findings.file.view')}
-                  </Button>
+                  <ViewFileButton fileName={file.fileName} onClick={() => setViewing(file)} testId="rectification-evidence-view" />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,11 +1,12 @@
-import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconCheck, IconPencil, IconPlus, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { ActionIcon, Badge, Card, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { CatalogEntry, Catalogs } from '../../../../shared/contract';
-import type { AppErrorShape } from '../../../../shared/result';
 import { invoke } from '../../api/client';
+import { EntryAddForm, EntryRenameForm } from '../../components/CatalogEntryForms';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
+import { useSubmit } from '../../components/useSubmit';
 import { useT } from '../../i18n';
 
 type CatalogName = keyof Catalogs;
@@ -48,46 +49,28 @@ function CatalogCard({
   onChanged: (catalogs: Catalogs) => void;
 }) {
   const t = useT();
-  const [adding, setAdding] = useState('');
-  const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const { busy, error, run } = useSubmit();
   const title = t(`registry.catalog.${name}`);
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    const entry = adding.trim();
-    if (!entry || busy) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('catalogs.add', { catalog: name, name: entry });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setAdding('');
-    notifySuccess(t, t('registry.catalog.added', { name: entry, catalog: title }));
-    onChanged(result.value);
-  };
+  const add = (entry: string) =>
+    run(
+      () => invoke('catalogs.add', { catalog: name, name: entry }),
+      (catalogs) => {
+        notifySuccess(t, t('registry.catalog.added', { name: entry, catalog: title }));
+        onChanged(catalogs);
+      },
+    );
 
-  const rename = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!editing || busy) return;
-    const entry = editing.name.trim();
-    if (!entry) return;
-    setBusy(true);
-    setError(null);
-    const result = await invoke('catalogs.rename', { catalog: name, id: editing.id, name: entry });
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setEditing(null);
-    notifySuccess(t, t('registry.catalog.renamed', { name: entry }));
-    onChanged(result.value);
-  };
+  const rename = (id: number, entry: string) =>
+    void run(
+      () => invoke('catalogs.rename', { catalog: name, id, name: entry }),
+      (catalogs) => {
+        setEditing(null);
+        notifySuccess(t, t('registry.catalog.renamed', { name: entry }));
+        onChanged(catalogs);
+      },
+    );
 
   return (
     <Card withBorder radius="md" padding="md" component="section" aria-label={title} data-testid={`catalog-${name}`}>
@@ -104,27 +87,15 @@ function CatalogCard({
       </Text>
       <Stack gap={4}>
         {entries.map((entry) =>
-          editing?.id === entry.id ? (
-            <form key={entry.id} onSubmit={(event) => void rename(event)}>
-              <Group gap={4} wrap="nowrap">
-                <TextInput
-                  size="xs"
-                  flex={1}
-                  value={editing.name}
-                  maxLength={40}
-                  onChange={(event) => setEditing({ id: entry.id, name: event.currentTarget.value })}
-                  aria-label={t('registry.catalog.renameLabel', { name: entry.name })}
-                  data-autofocus
-                  autoFocus
-                />
-                <ActionIcon type="submit" variant="filled" size="md" loading={busy} aria-label={t('common.save')}>
-                  <IconCheck size={16} />
-                </ActionIcon>
-                <ActionIcon variant="default" size="md" onClick={() => setEditing(null)} aria-label={t('common.cancel')}>
-                  <IconX size={16} />
-                </ActionIcon>
-              </Group>
-            </form>
+          editing === entry.id ? (
+            <EntryRenameForm
+              key={entry.id}
+              initial={entry.name}
+              label={t('registry.catalog.renameLabel', { name: entry.name })}
+              busy={busy}
+              onSave={(entryName) => rename(entry.id, entryName)}
+              onCancel={() => setEditing(null)}
+            />
           ) : (
             <Group key={entry.id} justify="space-between" wrap="nowrap" className="catalog-entry" py={2}>
               <Text size="sm">{entry.name}</Text>
@@ -134,7 +105,7 @@ function CatalogCard({
                     variant="subtle"
                     color="gray"
                     size="sm"
-                    onClick={() => setEditing({ id: entry.id, name: entry.name })}
+                    onClick={() => setEditing(entry.id)}
                     aria-label={t('registry.catalog.renameLabel', { name: entry.name })}
                   >
                     <IconPencil size={14} />
@@ -146,23 +117,14 @@ function CatalogCard({
         )}
       </Stack>
       {canWrite && (
-        <form onSubmit={(event) => void add(event)}>
-          <Group gap={6} mt="md" wrap="nowrap">
-            <TextInput
-              size="xs"
-              flex={1}
-              placeholder={t('registry.catalog.addPlaceholder')}
-              aria-label={t('registry.catalog.addLabel', { catalog: title })}
-              value={adding}
-              maxLength={40}
-              onChange={(event) => setAdding(event.currentTarget.value)}
-              data-testid={`catalog-${name}-add`}
-            />
-            <Button type="submit" size="xs" leftSection={<IconPlus size={14} />} loading={busy} disabled={!adding.trim()}>
-              {t('registry.catalog.add')}
-            </Button>
-          </Group>
-        </form>
+        <EntryAddForm
+          label={t('registry.catalog.addLabel', { catalog: title })}
+          placeholder={t('registry.catalog.addPlaceholder')}
+          submitLabel={t('registry.catalog.add')}
+          busy={busy}
+          onAdd={add}
+          inputTestId={`catalog-${name}-add`}
+        />
       )}
       <ErrorAlert error={error} />
     </Card>

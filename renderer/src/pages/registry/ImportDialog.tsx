@@ -22,7 +22,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, useLocale, useT } from '../../i18n';
 import { isXlsxName, MAX_IMPORT_BYTES, readFileAsBase64, saveDownload } from './files';
 
-export type ImportKind = 'units' | 'assessments';
+/** What is imported: the registry's units or 党建考核 results, or a round's problems (findings). */
+export type ImportKind = 'units' | 'assessments' | 'problems';
+
+const TITLES = { units: 'registry.import.unitsTitle', assessments: 'registry.import.assessmentsTitle', problems: 'findings.import.title' } as const;
+const INTROS = { units: 'registry.import.unitsIntro', assessments: 'registry.import.assessmentsIntro', problems: 'findings.import.intro' } as const;
+const OK_TEXTS = { units: 'registry.import.okUnits', assessments: 'registry.import.okAssessments', problems: 'findings.import.ok' } as const;
 
 type Phase =
   | { step: 'choose' }
@@ -44,10 +49,13 @@ function assessmentYears(): number[] {
  */
 export function ImportDialog({
   kind,
+  roundId = null,
   onClose,
   onImported,
 }: {
   kind: ImportKind;
+  /** The round problems are imported into (kind problems only). */
+  roundId?: number | null;
   onClose: () => void;
   onImported: (imported: number) => void;
 }) {
@@ -62,7 +70,9 @@ export function ImportDialog({
   const send = (fileName: string, base64: string, mode: ImportMode): Promise<IpcResult<ImportResult>> =>
     kind === 'units'
       ? invoke('units.import', { fileName, base64, mode })
-      : invoke('units.importAssessments', { fileName, base64, mode, year: Number(year) });
+      : kind === 'problems'
+        ? invoke('problems.import', { fileName, base64, mode, roundId: roundId ?? 0 })
+        : invoke('units.importAssessments', { fileName, base64, mode, year: Number(year) });
 
   const choose = async (file: File | null) => {
     resetRef.current?.();
@@ -116,7 +126,7 @@ export function ImportDialog({
 
   const downloadTemplate = async () => {
     setTemplateBusy(true);
-    const result = await invoke('units.importTemplate', {});
+    const result = kind === 'problems' ? await invoke('problems.importTemplate', { roundId: roundId ?? 0 }) : await invoke('units.importTemplate', {});
     setTemplateBusy(false);
     if (!result.ok) {
       setError(result.error);
@@ -132,14 +142,14 @@ export function ImportDialog({
     <Modal
       opened
       onClose={() => !busy && onClose()}
-      title={kind === 'units' ? t('registry.import.unitsTitle') : t('registry.import.assessmentsTitle')}
+      title={t(TITLES[kind])}
       size="xl"
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md" data-testid="import-dialog" data-step={phase.step}>
         <Text size="sm" c="dimmed">
-          {kind === 'units' ? t('registry.import.unitsIntro') : t('registry.import.assessmentsIntro')}
+          {t(INTROS[kind])}
         </Text>
 
         <Group gap="sm" align="flex-end">
@@ -168,7 +178,7 @@ export function ImportDialog({
               </Button>
             )}
           </FileButton>
-          {kind === 'units' && (
+          {kind !== 'assessments' && (
             <Button
               variant="subtle"
               leftSection={<IconDownload size={16} />}
@@ -277,9 +287,7 @@ function ImportReport({ report, kind }: { report: ImportResult; kind: ImportKind
         </Alert>
       ) : clean ? (
         <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} />} data-testid="import-summary">
-          {kind === 'units'
-            ? t('registry.import.okUnits', { total: report.totalRows })
-            : t('registry.import.okAssessments', { total: report.totalRows })}
+          {t(OK_TEXTS[kind], { total: report.totalRows })}
         </Alert>
       ) : (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} data-testid="import-summary">

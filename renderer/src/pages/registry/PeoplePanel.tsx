@@ -6,7 +6,7 @@ import { groupLabel } from '../../../../shared/format';
 import { EmptyRow } from '../../components/EmptyRow';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
-import { TablePager } from '../../components/TablePager';
+import { PagedTable } from '../../components/PagedTable';
 import { useT } from '../../i18n';
 import { isGroupRole, regionLabel } from './labels';
 import { PersonDialog } from './PersonDialog';
@@ -72,99 +72,99 @@ export function PeoplePanel({ catalogs, canWrite }: { catalogs: Catalogs | null;
 
       <ErrorAlert error={error} />
 
-      <Card withBorder radius="md" padding={0}>
-        <Table.ScrollContainer minWidth={1100}>
-          <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="people-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={100}>{t('registry.people.col.name')}</Table.Th>
-                <Table.Th miw={160}>{t('registry.people.col.unit')}</Table.Th>
-                <Table.Th w={150}>{t('registry.people.col.position')}</Table.Th>
-                <Table.Th w={110}>{t('registry.people.col.rank')}</Table.Th>
-                <Table.Th w={160}>{t('registry.people.col.specialities')}</Table.Th>
-                <Table.Th w={100}>{t('registry.col.region')}</Table.Th>
-                <Table.Th w={280}>{t('registry.people.col.service')}</Table.Th>
-                {canWrite && (
-                  <Table.Th w={90} ta="right">
-                    {t('common.actions')}
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data?.items.map((person) => (
-                <Table.Tr key={person.id} data-person-name={person.name}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {person.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{person.unitName ?? (person.unitText || '—')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{person.position || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{person.rank || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{person.specialities || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{person.regionId !== null ? regionLabel(t, person.regionName) : '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {person.service.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        {t('registry.people.noService')}
-                      </Text>
-                    ) : (
-                      <Stack gap={2} data-testid="person-service">
-                        {person.service.map((service) => (
-                          <Text size="xs" key={`${service.roundId}-${service.groupNumber}`}>
-                            {service.roundLabel} {groupLabel(service.groupNumber)}{' '}
-                            <Badge size="xs" variant="light" color={service.role === 'leader' ? 'xuncha' : 'gray'} radius="sm">
-                              {roleText(service.role)}
-                            </Badge>
-                          </Text>
-                        ))}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                  {canWrite && (
-                    <Table.Td ta="right">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        leftSection={<IconPencil size={14} />}
-                        onClick={() => setDialog({ person })}
-                      >
-                        {t('registry.action.edit')}
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-              {data && data.items.length === 0 && (
-                <EmptyRow colSpan={canWrite ? 8 : 7}>{text ? t('registry.empty.filtered') : t('registry.people.empty')}</EmptyRow>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-        <TablePager
-          page={page}
-          pageSize={pageSize}
-          total={data?.total ?? 0}
-          totalLabel={(total) => t('registry.people.total', { total })}
-          loading={loading}
-          onChange={(nextPage, nextSize) => {
+      <PagedTable
+        minWidth={1100}
+        testId="people-table"
+        verticalSpacing="sm"
+        horizontalSpacing="md"
+        headNoWrap={false}
+        head={
+          <>
+            <Table.Th w={100}>{t('registry.people.col.name')}</Table.Th>
+            <Table.Th miw={160}>{t('registry.people.col.unit')}</Table.Th>
+            <Table.Th w={150}>{t('registry.people.col.position')}</Table.Th>
+            <Table.Th w={110}>{t('registry.people.col.rank')}</Table.Th>
+            <Table.Th w={160}>{t('registry.people.col.specialities')}</Table.Th>
+            <Table.Th w={100}>{t('registry.col.region')}</Table.Th>
+            <Table.Th w={280}>{t('registry.people.col.service')}</Table.Th>
+            {canWrite && (
+              <Table.Th w={90} ta="right">
+                {t('common.actions')}
+              </Table.Th>
+            )}
+          </>
+        }
+        pager={{
+          page,
+          pageSize,
+          total: data?.total ?? 0,
+          totalLabel: (total) => t('registry.people.total', { total }),
+          loading,
+          onChange: (nextPage, nextSize) => {
             setPage(nextPage);
             setPageSize(nextSize);
-          }}
-          testId="people"
-        />
-      </Card>
+          },
+          testId: 'people',
+        }}
+      >
+        {data?.items.map((person) => (
+          <Table.Tr key={person.id} data-person-name={person.name}>
+            <Table.Td>
+              <Text size="sm" fw={500}>
+                {person.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{person.unitName ?? (person.unitText || '—')}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{person.position || '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{person.rank || '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{person.specialities || '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{person.regionId !== null ? regionLabel(t, person.regionName) : '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              {person.service.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('registry.people.noService')}
+                </Text>
+              ) : (
+                <Stack gap={2} data-testid="person-service">
+                  {person.service.map((service) => (
+                    <Text size="xs" key={`${service.roundId}-${service.groupNumber}`}>
+                      {service.roundLabel} {groupLabel(service.groupNumber)}{' '}
+                      <Badge size="xs" variant="light" color={service.role === 'leader' ? 'xuncha' : 'gray'} radius="sm">
+                        {roleText(service.role)}
+                      </Badge>
+                    </Text>
+                  ))}
+                </Stack>
+              )}
+            </Table.Td>
+            {canWrite && (
+              <Table.Td ta="right">
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  leftSection={<IconPencil size={14} />}
+                  onClick={() => setDialog({ person })}
+                >
+                  {t('registry.action.edit')}
+                </Button>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+        {data && data.items.length === 0 && (
+          <EmptyRow colSpan={canWrite ? 8 : 7}>{text ? t('registry.empty.filtered') : t('registry.people.empty')}</EmptyRow>
+        )}
+      </PagedTable>
 
       {dialog && (
         <PersonDialog
