@@ -6,37 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import type { ArchiveSearchResult, FixityRun } from '../../shared/contract';
-import { parseCommandArgs, refusePasswordArguments, requireOption } from './args';
+import { parseCommandArgs, refusePasswordArguments } from './args';
 import type { CliCommand } from './command';
-import { openCore, type CoreClient } from './core-client';
-import { EXIT, usageError, writeLine, type CliIo } from './io';
-import { obtainPassword } from './prompt';
-
-const signInOptions = {
-  vault: { type: 'string' },
-  user: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-/** Signs in, runs `work`, signs out (audited) and closes the vault whatever happens. */
-async function signedIn<T>(values: { vault?: string | undefined; user?: string | undefined; 'password-stdin'?: boolean | undefined }, io: CliIo, work: (core: CoreClient) => Promise<T>): Promise<T> {
-  const vaultDir = requireOption(values.vault, '--vault', '数据库文件夹');
-  const username = requireOption(values.user, '--user', '用户名');
-  const password = await obtainPassword(io, { fromStdin: values['password-stdin'] === true, label: `${username} 的密码 Password for ${username}` });
-  const core = openCore(vaultDir, io, { sealsPasswords: false });
-  try {
-    await core.call('session.signIn', { username, password });
-    try {
-      return await work(core);
-    } finally {
-      await core.call('session.signOut', {}).catch(() => undefined);
-    }
-  } finally {
-    core.close();
-  }
-}
+import { EXIT, usageError, writeLine } from './io';
+import { signedIn, signInOptions } from './signed-in';
 
 const searchHelp = `用法 Usage:
   xuncha search --vault 目录 --user 用户名 [--password-stdin] [--limit N] [--year 年度] [--json] "查询词"

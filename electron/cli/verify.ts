@@ -4,11 +4,10 @@
  * itself is audited by the core, like the sign-in and sign-out around it.
  */
 import type { AuditVerification, ChannelOutput } from '../../shared/contract';
-import { parseCommandArgs, requireOption } from './args';
+import { parseCommandArgs } from './args';
 import type { CliCommand } from './command';
-import { openCore } from './core-client';
 import { CliError, EXIT, writeLine, type Bilingual } from './io';
-import { obtainPassword } from './prompt';
+import { signedIn, signInOptions } from './signed-in';
 
 const help = `用法 Usage:
   xuncha verify --vault 目录 --user 用户名 [--password-stdin] [--json]
@@ -34,14 +33,6 @@ The password is typed at a hidden prompt or read from the first line of standard
   1  发现问题（输出第一处问题，如“审计日志第 12 条记录被篡改 (hash)”）/ a fault was found
   2  用法错误、登录失败或无权校验（输出核心的中文提示）/ usage error, sign-in failed, not allowed
 `;
-
-const options = {
-  vault: { type: 'string' },
-  user: { type: 'string' },
-  'password-stdin': { type: 'boolean' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
 
 type Verification = ChannelOutput<'vault.verify'>;
 
@@ -87,25 +78,16 @@ export const verifyCommand: CliCommand = {
   summary: { zh: '校验数据库完整性和审计日志哈希链', en: 'check the vault file and the audit hash chain' },
   help,
   async run(args, io) {
-    const values = parseCommandArgs(args, options);
-    const vaultDir = requireOption(values.vault, '--vault', '数据库文件夹');
-    const username = requireOption(values.user, '--user', '用户名');
-    const password = await obtainPassword(io, {
-      fromStdin: values['password-stdin'] === true,
-      label: `${username} 的密码 Password for ${username}`,
-    });
-
-    const core = openCore(vaultDir, io, { sealsPasswords: false });
-    let result: Verification;
-    let office: { name: string; fondsCode: string } | null = null;
-    let signedInAs: string;
-    try {
-      const user = await core.call('session.signIn', { username, password });
-      signedInAs = `${user.displayName}（${user.username}）`;
+    const values = parseCommandArgs(args, signInOptions);
+    const { vaultDir, result, office, signedInAs } = await signedIn(values, io, async (core, user) => {
       try {
         const status = await core.call('app.status', {});
-        if (status.state === 'active') office = status.office;
-        result = await core.call('vault.verify', {});
+        return {
+          vaultDir: core.vaultDir,
+          result: await core.call('vault.verify', {}),
+          office: status.state === 'active' ? status.office : null,
+          signedInAs: `${user.displayName}（${user.username}）`,
+        };
       } catch (error) {
         if (error instanceof CliError && error.code === 'PERMISSION_DENIED') {
           throw new CliError(
@@ -115,12 +97,8 @@ export const verifyCommand: CliCommand = {
           );
         }
         throw error;
-      } finally {
-        await core.call('session.signOut', {}).catch(() => undefined);
       }
-    } finally {
-      core.close();
-    }
+    });
 
     const fault = firstFault(result);
     if (values.json) {
@@ -129,9 +107,9 @@ export const verifyCommand: CliCommand = {
         JSON.stringify(
           {
             ok: fault === null,
-            vault: core.vaultDir,
+            vault: vaultDir,
             office,
-            user: username,
+            user: values.user,
             integrity: { ok: result.integrity.length === 0, faults: result.integrity },
             audit: result.audit,
             firstFault: fault,
@@ -145,7 +123,7 @@ export const verifyCommand: CliCommand = {
 
     const out = io.stdout;
     writeLine(out, '巡察工作台 · 数据库校验 / Xuncha Desk · vault verification');
-    writeLine(out, `  数据库 Vault:        ${core.vaultDir}${office ? `（${office.name}，全宗号 ${office.fondsCode}）` : ''}`);
+    writeLine(out, `  数据库 Vault:        ${vaultDir}${office ? `（${office.name}，全宗号 ${office.fondsCode}）` : ''}`);
     writeLine(out, `  校验人 Checked by:   ${signedInAs}`);
     writeLine(
       out,

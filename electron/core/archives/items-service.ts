@@ -5,10 +5,11 @@
  * person) and every file view.
  */
 import type { ArchiveFilter, ArchiveItem, ArchiveSearchResult, ChannelInput, ChannelOutput } from '../../../shared/contract';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { clueFileTypes } from '../../../shared/file-types';
+import { readFileSync } from 'node:fs';
 import { actorOf, change, type ActiveSession, type CoreContext } from '../context';
 import { AppError } from '../errors';
+import { chooseFileFromDisk } from '../files/choose-from-disk';
 import { FileStore } from '../files/file-store';
 import type { Db } from '../vault/database';
 import { archiveAccess, isClassified, mayRead, type ArchiveAccess } from './access';
@@ -17,24 +18,9 @@ import { indexItem, searchItems } from './search-index';
 import { buildSnippet } from './snippet';
 import { extractText, type ExtractedText } from './text-extract';
 
-const MIME_BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  ofd: 'application/ofd',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  txt: 'text/plain',
-};
+const MIME_BY_EXTENSION: Record<string, string> = { ...clueFileTypes, ofd: 'application/ofd' };
 const ALLOWED_MIME = new Set(Object.values(MIME_BY_EXTENSION));
 const ALLOWED_TEXT = '只接受 PDF、OFD、图片、Word 和文本文件';
-/** The largest file taken from disk. */
-const MAX_FILE_BYTES = 8 * 1024 ** 3;
 /** Text is read from files up to this size; larger ones (huge scans) are filed without it. */
 const MAX_EXTRACT_BYTES = 200 * 1024 * 1024;
 
@@ -159,20 +145,16 @@ export async function attachFile(ctx: CoreContext, input: ChannelInput<'archives
 export async function attachFromDisk(ctx: CoreContext, input: ChannelInput<'archives.attachFromDisk'>): Promise<ArchiveItem> {
   const session = ctx.active();
   const item = visibleItem(session, input.itemId);
-  if (!ctx.options.files) throw new AppError('DIALOG_UNAVAILABLE');
-  const path = await ctx.options.files.chooseFileToOpen({
+  const { path, fileName, mime, size, open } = await chooseFileFromDisk(ctx, {
     title: `为 ${item.archiveCode} 添加文件`,
-    filters: [{ name: 'PDF、OFD、图片、Word、文本', extensions: Object.keys(MIME_BY_EXTENSION) }],
+    filterName: 'PDF、OFD、图片、Word、文本',
+    types: MIME_BY_EXTENSION,
+    typesText: ALLOWED_TEXT,
   });
-  if (!path) throw new AppError('CANCELLED');
-  const mime = MIME_BY_EXTENSION[extname(path).slice(1).toLowerCase()];
-  if (!mime) throw new AppError('INVALID_INPUT', ALLOWED_TEXT);
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件超过 8 GB，无法存入');
   return addFile(ctx, input.itemId, input.role ?? 'original', {
-    fileName: basename(path),
+    fileName,
     mime,
-    source: createReadStream(path, { highWaterMark: 1024 * 1024 }),
+    source: open(),
     text: async () => (size > MAX_EXTRACT_BYTES ? { status: 'unsupported', text: '' } : extractText(readFileSync(path), mime)),
   });
 }

@@ -1,10 +1,11 @@
 import type { ChannelInput, ChannelOutput, Clue } from '../../../shared/contract';
 import type { ClueStatus } from '../../../shared/domain';
+import { clueFileTypes } from '../../../shared/file-types';
 import { roundLabel } from '../../../shared/format';
-import { createReadStream, statSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
 import { actorOf, change, type ActiveSession, type CoreContext } from '../context';
 import { AppError } from '../errors';
+import { chooseFileFromDisk } from '../files/choose-from-disk';
 import { FileStore } from '../files/file-store';
 import { bigramQuery, likePattern } from '../search/bigrams';
 import type { Db } from '../vault/database';
@@ -164,13 +165,13 @@ export function createClue(ctx: CoreContext, input: ChannelInput<'clues.create'>
   });
 }
 
-const ALLOWED_MIME = /^(application\/pdf|image\/(png|jpeg|gif|webp|tiff)|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/msword|text\/plain)$/;
+const ALLOWED_MIME = new Set(Object.values(clueFileTypes));
 
 export async function attachFile(ctx: CoreContext, input: ChannelInput<'clues.attachFile'>): Promise<Clue> {
   const session = ctx.active();
   const exists = session.vault.db.prepare('SELECT code FROM clues WHERE id = ?').get(input.clueId) as { code: string } | undefined;
   if (!exists) throw new AppError('NOT_FOUND');
-  if (!ALLOWED_MIME.test(input.mime)) throw new AppError('INVALID_INPUT', '只接受 PDF、图片、Word 和文本文件');
+  if (!ALLOWED_MIME.has(input.mime)) throw new AppError('INVALID_INPUT', '只接受 PDF、图片、Word 和文本文件');
   const bytes = Buffer.from(input.base64, 'base64');
   async function* source() {
     yield bytes;
@@ -192,22 +193,6 @@ export async function attachFile(ctx: CoreContext, input: ChannelInput<'clues.at
   return full(session, input.clueId);
 }
 
-const MIME_BY_EXTENSION: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  txt: 'text/plain',
-};
-/** The largest file the store takes from disk (a multi-page colour scan fits well inside). */
-const MAX_FILE_BYTES = 8 * 1024 ** 3;
-
 function filePort(ctx: CoreContext) {
   if (!ctx.options.files) throw new AppError('DIALOG_UNAVAILABLE');
   return ctx.options.files;
@@ -217,19 +202,15 @@ export async function attachFromDisk(ctx: CoreContext, clueId: number): Promise<
   const session = ctx.active();
   const clue = session.vault.db.prepare('SELECT code FROM clues WHERE id = ?').get(clueId) as { code: string } | undefined;
   if (!clue) throw new AppError('NOT_FOUND');
-  const path = await filePort(ctx).chooseFileToOpen({
+  const chosen = await chooseFileFromDisk(ctx, {
     title: `为 ${clue.code} 添加线索材料`,
-    filters: [{ name: 'PDF、图片、Word、文本', extensions: Object.keys(MIME_BY_EXTENSION) }],
+    filterName: 'PDF、图片、Word、文本',
+    types: clueFileTypes,
+    typesText: '只接受 PDF、图片、Word 和文本文件',
   });
-  if (!path) throw new AppError('CANCELLED');
-  const extension = extname(path).slice(1).toLowerCase();
-  const mime = MIME_BY_EXTENSION[extension];
-  if (!mime) throw new AppError('INVALID_INPUT', '只接受 PDF、图片、Word 和文本文件');
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件超过 8 GB，无法存入');
-  const record = await new FileStore(session.vault).put(createReadStream(path, { highWaterMark: 1024 * 1024 }), {
-    fileName: basename(path),
-    mime,
+  const record = await new FileStore(session.vault).put(chosen.open(), {
+    fileName: chosen.fileName,
+    mime: chosen.mime,
     ownerType: 'clue',
     ownerId: clueId,
     createdBy: session.user.id,

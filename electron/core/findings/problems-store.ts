@@ -2,6 +2,7 @@ import type { Problem } from '../../../shared/contract';
 import type { Focus, ProblemSource } from '../../../shared/domain';
 import { roundLabel } from '../../../shared/format';
 import { bigramDocument } from '../search/bigrams';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/database';
 import { commonToken, focusToken, inspectionToken, problemPage, roundToken, sourceToken, unitToken, type ProblemFilter } from './problems-page';
 
@@ -68,7 +69,20 @@ export function problemDocument(fields: IndexedFields, place: { roundId: number;
 }
 
 export class ProblemsStore {
+  // better-sqlite3 compiles a statement on every prepare(); an import writes thousands of rows
+  // through one store, so each statement is compiled once per store.
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
   constructor(private readonly db: Db) {}
+
+  private sql(text: string): Database.Statement<unknown[]> {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** One page of problems, newest first (which ids: problems-page.ts), with the filter's count. */
   list(filter: ProblemFilter, page: { page: number; pageSize: number }): { items: Problem[]; total: number; totalIsLowerBound: boolean } {
@@ -103,8 +117,8 @@ export class ProblemsStore {
 
   insert(fields: ProblemFields, createdBy: number, at: string): number {
     const id = Number(
-      this.db
-        .prepare(
+      this
+        .sql(
           `INSERT INTO problems (inspection_id, focus, category_id, description, evidence, source, is_common, created_by, created_at, updated_at)
            VALUES (@inspectionId, @focus, @categoryId, @description, @evidence, @source, @isCommon, @createdBy, @at, @at)`,
         )
@@ -115,44 +129,44 @@ export class ProblemsStore {
   }
 
   update(id: number, fields: ProblemFields, at: string): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `UPDATE problems SET inspection_id = @inspectionId, focus = @focus, category_id = @categoryId, description = @description,
            evidence = @evidence, source = @source, is_common = @isCommon, updated_at = @at WHERE id = @id`,
       )
       .run({ ...fields, isCommon: fields.isCommon ? 1 : 0, id, at });
-    this.db.prepare('DELETE FROM problems_fts WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM problems_fts WHERE rowid = ?').run(id);
     this.index(id, fields.inspectionId, fields);
   }
 
   delete(id: number): void {
-    this.db.prepare('DELETE FROM problems_fts WHERE rowid = ?').run(id);
-    this.db.prepare('DELETE FROM problems WHERE id = ?').run(id);
+    this.sql('DELETE FROM problems_fts WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM problems WHERE id = ?').run(id);
   }
 
   setChecklistItems(problemId: number, itemIds: number[]): void {
-    this.db.prepare('DELETE FROM problem_checklist_items WHERE problem_id = ?').run(problemId);
-    const insert = this.db.prepare('INSERT INTO problem_checklist_items (problem_id, item_id) VALUES (?, ?)');
+    this.sql('DELETE FROM problem_checklist_items WHERE problem_id = ?').run(problemId);
+    const insert = this.sql('INSERT INTO problem_checklist_items (problem_id, item_id) VALUES (?, ?)');
     for (const itemId of new Set(itemIds)) insert.run(problemId, itemId);
   }
 
   /** Rewrites a problem's full-text document from its row, after a change made in SQL (a bulk edit). */
   reindex(id: number): void {
-    const row = this.db.prepare('SELECT inspection_id, focus, description, evidence, source, is_common FROM problems WHERE id = ?').get(id) as
+    const row = this.sql('SELECT inspection_id, focus, description, evidence, source, is_common FROM problems WHERE id = ?').get(id) as
       | { inspection_id: number; focus: Focus; description: string; evidence: string; source: ProblemSource; is_common: number }
       | undefined;
     if (!row) return;
-    this.db.prepare('DELETE FROM problems_fts WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM problems_fts WHERE rowid = ?').run(id);
     this.index(id, row.inspection_id, { ...row, isCommon: row.is_common === 1 });
   }
 
   private index(id: number, inspectionId: number, fields: IndexedFields): void {
-    const place = this.db.prepare('SELECT round_id AS roundId, unit_id AS unitId, id AS inspectionId FROM inspections WHERE id = ?').get(inspectionId) as {
+    const place = this.sql('SELECT round_id AS roundId, unit_id AS unitId, id AS inspectionId FROM inspections WHERE id = ?').get(inspectionId) as {
       roundId: number;
       unitId: number;
       inspectionId: number;
     };
-    this.db.prepare('INSERT INTO problems_fts (rowid, body) VALUES (?, ?)').run(id, problemDocument(fields, place));
+    this.sql('INSERT INTO problems_fts (rowid, body) VALUES (?, ?)').run(id, problemDocument(fields, place));
   }
 }
 

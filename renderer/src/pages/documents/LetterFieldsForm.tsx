@@ -21,6 +21,20 @@ export function LetterFieldsForm({ fields, readOnly, onChange }: { fields: Lette
       data-testid={`field-${key}`}
     />
   );
+  /** 附件, 抄送 take one entry a line; 附注 is free text. */
+  const lines = (key: 'attachments' | 'note' | 'copiedTo', minRows: number, options: { onePerLine?: boolean; maxLength?: number } = {}) => (
+    <Textarea
+      label={t(`documents.field.${key}`)}
+      description={options.onePerLine ? t('documents.field.onePerLine') : undefined}
+      value={fields[key]}
+      onChange={(event) => set(key, event.currentTarget.value)}
+      readOnly={readOnly}
+      autosize
+      minRows={minRows}
+      maxLength={options.maxLength}
+      data-testid={`field-${key}`}
+    />
+  );
   return (
     <Stack gap="sm" data-testid="letter-fields">
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
@@ -58,16 +72,7 @@ export function LetterFieldsForm({ fields, readOnly, onChange }: { fields: Lette
       />
       {text('title', 200, true)}
       {text('addressee', 200)}
-      <Textarea
-        label={t('documents.field.attachments')}
-        description={t('documents.field.onePerLine')}
-        value={fields.attachments}
-        onChange={(event) => set('attachments', event.currentTarget.value)}
-        readOnly={readOnly}
-        autosize
-        minRows={2}
-        data-testid="field-attachments"
-      />
+      {lines('attachments', 2, { onePerLine: true })}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         {text('signature', 80)}
         <DateField
@@ -79,26 +84,8 @@ export function LetterFieldsForm({ fields, readOnly, onChange }: { fields: Lette
           testId="field-date"
         />
       </SimpleGrid>
-      <Textarea
-        label={t('documents.field.note')}
-        value={fields.note}
-        onChange={(event) => set('note', event.currentTarget.value)}
-        readOnly={readOnly}
-        autosize
-        minRows={1}
-        maxLength={500}
-        data-testid="field-note"
-      />
-      <Textarea
-        label={t('documents.field.copiedTo')}
-        description={t('documents.field.onePerLine')}
-        value={fields.copiedTo}
-        onChange={(event) => set('copiedTo', event.currentTarget.value)}
-        readOnly={readOnly}
-        autosize
-        minRows={2}
-        data-testid="field-copiedTo"
-      />
+      {lines('note', 1, { maxLength: 500 })}
+      {lines('copiedTo', 2, { onePerLine: true })}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
         {text('printedBy', 60)}
         <DateField

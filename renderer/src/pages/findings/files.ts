@@ -6,6 +6,7 @@
  * inside the app (FileViewer) and reach the disk only through that explicit, audited 另存副本.
  */
 import type { FileDownload } from '../../../../shared/contract';
+import { clueFileTypes } from '../../../../shared/file-types';
 import { base64ToBytes, bytesToBase64, saveBase64File, XLSX_TYPE } from '../../api/files';
 
 // PrintDialog still takes base64ToBytes from here.
@@ -14,28 +15,13 @@ export { base64ToBytes };
 /** The core refuses more than this (shared/channels/registry.ts). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** The clue file types the core accepts, by extension (a file's own type can be empty). */
-const CLUE_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  txt: 'text/plain',
-};
-
 /** For the file chooser's accept attribute. */
-export const CLUE_ACCEPT = [...new Set(Object.values(CLUE_TYPES)), ...Object.keys(CLUE_TYPES).map((ext) => `.${ext}`)].join(',');
+export const CLUE_ACCEPT = [...new Set(Object.values(clueFileTypes)), ...Object.keys(clueFileTypes).map((ext) => `.${ext}`)].join(',');
 
 /** The type the core will store, or null for a file type clues do not take. */
 export function clueMimeOf(fileName: string): string | null {
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName.trim())?.[1]?.toLowerCase();
-  return ext ? (CLUE_TYPES[ext] ?? null) : null;
+  return ext ? (clueFileTypes[ext] ?? null) : null;
 }
 
 /** Why a chosen file cannot be uploaded as clue material or evidence, or the type it is stored as. */
