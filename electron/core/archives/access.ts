@@ -1,10 +1,10 @@
 import type { ActiveSession } from '../context';
 import { roleMay } from '../../../shared/roles';
+import { mayReadClues } from '../findings/clue-access';
 
 /**
  * What of the archives a signed-in user may see (shared/channels/archives.ts explains the
- * rules). Clue material follows the clue rule exactly (clues-service assertMayReadClues): the
- * clue officer, and the administrator where the office allows it.
+ * rules). Clue material follows the clue rule exactly (findings/clue-access.ts).
  */
 export interface ArchiveAccess {
   mayReadClues: boolean;
@@ -14,7 +14,7 @@ export interface ArchiveAccess {
 export function archiveAccess(session: ActiveSession): ArchiveAccess {
   const role = session.user.role;
   return {
-    mayReadClues: role === 'clueOfficer' || (role === 'admin' && session.settings.get().adminsMayReadClues),
+    mayReadClues: mayReadClues(session),
     mayReadClassified: roleMay(role, 'archives.readClassified'),
   };
 }

@@ -1,4 +1,5 @@
 import type { ChannelInput, ChannelOutput, Clue } from '../../../shared/contract';
+import { mayReadClues } from './clue-access';
 import type { ClueStatus } from '../../../shared/domain';
 import { clueFileTypes } from '../../../shared/file-types';
 import { roundLabel } from '../../../shared/format';
@@ -37,8 +38,7 @@ const SELECT = `
 
 /** Administrators read clues only where the office turned that on; refusals are audited. */
 export function assertMayReadClues(session: ActiveSession): void {
-  if (session.user.role === 'clueOfficer') return;
-  if (session.user.role === 'admin' && session.settings.get().adminsMayReadClues) return;
+  if (mayReadClues(session)) return;
   session.audit.append({ action: 'permission.denied', actor: actorOf(session.user), outcome: 'denied', detail: { what: 'clues' } });
   throw new AppError('PERMISSION_DENIED', '问题线索仅限线索管理员查看');
 }

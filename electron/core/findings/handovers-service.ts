@@ -1,4 +1,5 @@
 import type { ChannelInput, ChannelOutput, HandoverRow } from '../../../shared/contract';
+import { mayReadClues } from './clue-access';
 import { fourListKinds } from '../../../shared/contract';
 import { roundLabel } from '../../../shared/format';
 import { roleMay } from '../../../shared/roles';
@@ -74,10 +75,6 @@ function assertMayChange(session: ActiveSession, concernsClues: boolean): void {
   if (!concernsClues || roleMay(session.user.role, 'clues.write')) return;
   session.audit.append({ action: 'permission.denied', actor: actorOf(session.user), outcome: 'denied', detail: { what: 'clueHandover' } });
   throw new AppError('PERMISSION_DENIED', '涉及问题线索的移交仅限线索管理员办理');
-}
-
-function mayReadClues(session: ActiveSession): boolean {
-  return session.user.role === 'clueOfficer' || (session.user.role === 'admin' && session.settings.get().adminsMayReadClues);
 }
 
 export function handOverList(ctx: CoreContext, input: ChannelInput<'handover.handOverList'>): ChannelOutput<'handover.handOverList'> {
