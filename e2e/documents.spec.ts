@@ -8,7 +8,8 @@
  * pdftoppm to be looked at, and the print register shows 000001–000003, then 000004–000006.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -249,6 +250,12 @@ test('a feedback letter is drafted, edited with a live preview, finalised and pr
   await go(page, '设置');
   await expect(page.getByTestId('font-status-card')).toContainText('代用字体');
   await expect(page.getByTestId('font-status-row')).toHaveCount(5);
+  // A folder of official fonts besides the system's: the engine looks there from now on.
+  const fontFolder = mkdtempSync(join(tmpdir(), 'xuncha-fonts-'));
+  await page.getByTestId('font-folder').fill(fontFolder);
+  await page.getByTestId('font-folder-save').click();
+  await expect(page.getByTestId('font-status-card')).toContainText(`另外查找的字体文件夹：${fontFolder}`);
+  rmSync(fontFolder, { recursive: true, force: true });
   await page.getByTestId('font-status-card').scrollIntoViewIfNeeded();
   await shot('settings-fonts');
 });

@@ -1,6 +1,6 @@
-import { Badge, Card, Group, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { fontRoleNames } from '../../../../shared/documents';
 import { roleMay } from '../../../../shared/roles';
 import type { AppErrorShape } from '../../../../shared/result';
@@ -14,7 +14,8 @@ import { useActiveStatus, useStatus } from '../../state/status';
 /** 设置 · 公文字体: which font serves each GB/T 9704 role (and which are open fonts standing in), and the watermark switch. */
 export function FontStatusCard() {
   const t = useT();
-  const fonts = useChannel('documents.fonts', {});
+  const [version, setVersion] = useState(0);
+  const fonts = useChannel('documents.fonts', {}, version);
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-label={t('documents.fonts.title')} data-testid="font-status-card">
       <Stack gap="sm">
@@ -71,9 +72,57 @@ export function FontStatusCard() {
             {t('documents.fonts.folder', { dir: fonts.data.fontDir })}
           </Text>
         )}
+        <FontFolderForm onSaved={() => setVersion((v) => v + 1)} />
         <WatermarkSwitch />
       </Stack>
     </Card>
+  );
+}
+
+/** A folder of official fonts outside the system folders (e.g. copied from a licensed machine). */
+function FontFolderForm({ onSaved }: { onSaved: () => void }) {
+  const t = useT();
+  const { user, settings } = useActiveStatus();
+  const { refresh } = useStatus();
+  const mayManage = roleMay(user.role, 'settings.manage');
+  const [dir, setDir] = useState(settings.documentsFontDir ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await invoke('settings.update', { documentsFontDir: dir.trim() });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    notifySuccess(t, t('documents.fonts.folderSaved'));
+    await refresh();
+    onSaved();
+  };
+
+  return (
+    <form onSubmit={(event) => void save(event)} noValidate data-testid="font-folder-form">
+      <Group align="flex-end" gap="sm" mt="sm">
+        <TextInput
+          label={t('documents.fonts.folderLabel')}
+          description={t('documents.fonts.folderHint')}
+          value={dir}
+          onChange={(event) => setDir(event.currentTarget.value)}
+          disabled={!mayManage || busy}
+          maxLength={500}
+          style={{ flex: 1 }}
+          data-testid="font-folder"
+        />
+        <Button type="submit" loading={busy} disabled={!mayManage} data-testid="font-folder-save">
+          {t('common.save')}
+        </Button>
+      </Group>
+      <ErrorAlert error={error} />
+    </form>
   );
 }
 
