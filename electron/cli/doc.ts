@@ -6,14 +6,14 @@
  * to a temp name, flushed to disk and renamed, so a crash never leaves half a PDF.
  */
 import { resolve } from 'node:path';
-import type { DocumentDetail, PrintResult } from '../../shared/contract';
+import type { DocumentDetail } from '../../shared/contract';
 import { fontRoleNames } from '../../shared/documents';
 import { writeFileAtomic } from '../core/fs/atomic-write';
 import { parseCommandArgs, requireOption } from './args';
 import type { CliCommand } from './command';
-import { openCore, type CoreClient } from './core-client';
+import type { CoreClient } from './core-client';
 import { EXIT, usageError, writeLine } from './io';
-import { obtainPassword } from './prompt';
+import { signedIn } from './signed-in';
 
 const help = `用法 Usage:
   xuncha doc feedback --vault 目录 --inspection 编号|first --out 文件.pdf
@@ -101,29 +101,18 @@ export const docCommand: CliCommand = {
       throw usageError(`请指明文书种类：xuncha doc feedback …（${kind ? `不支持“${kind}”` : '缺少种类'}）`, `Name the document kind: xuncha doc feedback … (${kind ? `"${kind}" is not supported` : 'missing'})`);
     }
     const values = parseCommandArgs(rest, options);
-    const vaultDir = requireOption(values.vault, '--vault', '数据库文件夹');
     const inspectionArg = parseInspection(requireOption(values.inspection, '--inspection', '巡察任务编号或 first'));
     const out = resolve(requireOption(values.out, '--out', '输出的 PDF 文件'));
     const copies = parseCopies(values.copies);
-    const username = values.user?.trim() || 'admin';
-    const password = await obtainPassword(io, { fromStdin: values['password-stdin'] === true, label: `${username} 的密码 Password for ${username}` });
-
-    const core = openCore(vaultDir, io, { sealsPasswords: false });
-    let result: { inspectionId: number; document: DocumentDetail; drafted: boolean; printed: PrintResult };
-    try {
-      await core.call('session.signIn', { username, password });
-      try {
-        const inspectionId = inspectionArg === 'first' ? await firstInspectionWithProblems(core) : inspectionArg;
-        const { document, drafted } = await feedbackLetterOf(core, inspectionId);
-        const printed = await core.call('documents.print', { id: document.id, copies, purpose: 'pdf' });
-        writeFileAtomic(out, Buffer.from(printed.base64, 'base64'));
-        result = { inspectionId, document, drafted, printed };
-      } finally {
-        await core.call('session.signOut', {}).catch(() => undefined);
-      }
-    } finally {
-      core.close();
-    }
+    // The brief's command line names no account: the administrator unless --user says otherwise.
+    const account = { ...values, user: values.user?.trim() || 'admin' };
+    const result = await signedIn(account, io, async (core) => {
+      const inspectionId = inspectionArg === 'first' ? await firstInspectionWithProblems(core) : inspectionArg;
+      const { document, drafted } = await feedbackLetterOf(core, inspectionId);
+      const printed = await core.call('documents.print', { id: document.id, copies, purpose: 'pdf' });
+      writeFileAtomic(out, Buffer.from(printed.base64, 'base64'));
+      return { inspectionId, document, drafted, printed };
+    });
 
     const { document, printed } = result;
     const numbers = printed.copyNumbers.length ? `${printed.copyNumbers[0]}–${printed.copyNumbers.at(-1)}` : null;

@@ -7,10 +7,7 @@
  */
 import type { FileDownload } from '../../../../shared/contract';
 import { clueFileTypes } from '../../../../shared/file-types';
-import { base64ToBytes, bytesToBase64, saveBase64File, XLSX_TYPE } from '../../api/files';
-
-// PrintDialog still takes base64ToBytes from here.
-export { base64ToBytes };
+import { bytesToBase64, saveBase64File, XLSX_TYPE } from '../../api/files';
 
 /** The core refuses more than this (shared/channels/registry.ts). */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
