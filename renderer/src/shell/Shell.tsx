@@ -12,6 +12,8 @@ import { CoveragePage } from '../pages/coverage/CoveragePage';
 import { DashboardPage } from '../pages/home/DashboardPage';
 import { FindingsModule } from '../pages/findings/FindingsModule';
 import { ModulePlaceholder } from '../pages/ModulePlaceholder';
+import { ArchivesModule } from '../pages/archives/ArchivesModule';
+import { PairingModule } from '../pages/pairing/PairingModule';
 import { RectificationModule } from '../pages/rectification/RectificationModule';
 import { DocumentsModule } from '../pages/documents/DocumentsModule';
 import { RegistryPage } from '../pages/registry/RegistryPage';
@@ -179,8 +181,12 @@ function Page({ page, onNavigate }: { page: PageKey; onNavigate: (key: PageKey) 
       return <FindingsModule />;
     case 'rectification':
       return <RectificationModule />;
+    case 'pairing':
+      return <PairingModule />;
     case 'documents':
       return <DocumentsModule />;
+    case 'archives':
+      return <ArchivesModule />;
     case 'audit':
       return <AuditPage />;
     case 'settings':

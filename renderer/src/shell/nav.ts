@@ -9,6 +9,7 @@ import {
   IconListSearch,
   IconSettings,
   IconTarget,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 import { roleMay, type Permission, type Role } from '../../../shared/roles';
@@ -21,12 +22,13 @@ export type PageKey =
   | 'coverage'
   | 'findings'
   | 'rectification'
+  | 'pairing'
   | 'documents'
   | 'archives'
   | 'audit'
   | 'settings';
 
-export type ModuleKey = Exclude<PageKey, 'home' | 'audit' | 'settings' | 'coverage'>;
+export type ModuleKey = Exclude<PageKey, 'home' | 'audit' | 'settings' | 'coverage' | 'pairing'>;
 
 export interface NavItem {
   key: PageKey;
@@ -43,6 +45,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'coverage', label: 'nav.coverage', icon: IconTarget, permission: 'records.read' },
   { key: 'findings', label: 'nav.findings', icon: IconListSearch, permission: 'records.read' },
   { key: 'rectification', label: 'nav.rectification', icon: IconChecklist, permission: 'records.read' },
+  { key: 'pairing', label: 'nav.pairing', icon: IconUsersGroup, permission: 'records.read' },
   { key: 'documents', label: 'nav.documents', icon: IconFileText, permission: 'records.read' },
   { key: 'archives', label: 'nav.archives', icon: IconArchive, permission: 'records.read' },
   { key: 'audit', label: 'nav.audit', icon: IconHistory, permission: 'audit.read' },

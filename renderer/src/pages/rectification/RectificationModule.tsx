@@ -1,5 +1,5 @@
 import { Box, Loader, Stack, Tabs } from '@mantine/core';
-import { IconClockExclamation, IconListCheck } from '@tabler/icons-react';
+import { IconClipboardList, IconClockExclamation, IconListCheck, IconReportAnalytics, IconTrophy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,8 +9,13 @@ import { RoundSelect, useRounds } from '../findings/pickers';
 import { rightsOf } from './labels';
 import { LedgerTab } from './LedgerTab';
 import { OverdueTab } from './OverdueTab';
+import { CommonProblemsTab } from './CommonProblemsTab';
+import { ScorecardTab } from './ScorecardTab';
+import { ResultsLedgerTab } from './ResultsLedgerTab';
 
-type TabKey = 'ledger' | 'overdue';
+const tabKeys = ['ledger', 'overdue', 'common', 'scorecard', 'results'] as const;
+type TabKey = (typeof tabKeys)[number];
+const isTabKey = (value: string | null): value is TabKey => tabKeys.includes(value as TabKey);
 
 /** The tab, round and inspection survive a lock: unlocking as the same user returns to them. */
 let remembered: { userId: number; tab: TabKey; roundId: number | null | undefined; inspectionId: number | null } | null = null;
@@ -58,7 +63,7 @@ export function RectificationModule() {
       <Tabs
         value={tab}
         onChange={(value) => {
-          if (value === 'ledger' || value === 'overdue') setTab(value);
+          if (isTabKey(value)) setTab(value);
         }}
         keepMounted={false}
       >
@@ -69,11 +74,23 @@ export function RectificationModule() {
           <Tabs.Tab value="overdue" leftSection={<IconClockExclamation size={16} />} data-testid="rectification-tab-overdue">
             {t('rectification.tab.overdue')}
           </Tabs.Tab>
+          <Tabs.Tab value="common" leftSection={<IconClipboardList size={16} />} data-testid="rectification-tab-common">
+            {t('rectification.tab.common')}
+          </Tabs.Tab>
+          <Tabs.Tab value="scorecard" leftSection={<IconTrophy size={16} />} data-testid="rectification-tab-scorecard">
+            {t('rectification.tab.scorecard')}
+          </Tabs.Tab>
+          <Tabs.Tab value="results" leftSection={<IconReportAnalytics size={16} />} data-testid="rectification-tab-results">
+            {t('rectification.tab.results')}
+          </Tabs.Tab>
         </Tabs.List>
         <Box pt="md">
           {!ready && <Loader size="sm" />}
           {ready && tab === 'ledger' && <LedgerTab roundId={roundId} inspectionId={inspectionId} onInspection={setInspectionId} rights={rights} />}
           {ready && tab === 'overdue' && <OverdueTab roundId={roundId} rights={rights} key={roundId ?? 'all'} />}
+          {ready && tab === 'common' && <CommonProblemsTab roundId={roundId} rights={rights} />}
+          {ready && tab === 'scorecard' && <ScorecardTab roundId={roundId} rights={rights} />}
+          {ready && tab === 'results' && <ResultsLedgerTab roundId={roundId} rights={rights} />}
         </Box>
       </Tabs>
     </Stack>
