@@ -31,12 +31,12 @@ export default defineConfig<HostOptions>({
   projects: [
     {
       name: 'bridge',
-      testMatch: ['foundation.spec.ts', 'bridge.spec.ts', 'rounds.spec.ts', 'registry.spec.ts', 'findings.spec.ts', 'handover.spec.ts', 'clue-files.spec.ts', 'rectification.spec.ts', 'documents.spec.ts', 'printing.spec.ts', 'backup.spec.ts', 'problem-import.spec.ts'],
+      testMatch: ['foundation.spec.ts', 'bridge.spec.ts', 'rounds.spec.ts', 'registry.spec.ts', 'findings.spec.ts', 'handover.spec.ts', 'clue-files.spec.ts', 'rectification.spec.ts', 'documents.spec.ts', 'printing.spec.ts', 'backup.spec.ts', 'problem-import.spec.ts', 'pairing.spec.ts', 'results-ledger.spec.ts', 'exchange.spec.ts', 'quick-search.spec.ts', 'common-problems.spec.ts', 'archives.spec.ts', 'borrowing.spec.ts'],
       use: { host: 'bridge' },
     },
     {
       name: 'electron',
-      testMatch: ['foundation.spec.ts', 'electron.spec.ts', 'rounds.spec.ts', 'registry.spec.ts', 'findings.spec.ts', 'handover.spec.ts', 'clue-files.spec.ts', 'rectification.spec.ts', 'documents.spec.ts', 'printing.spec.ts', 'backup.spec.ts', 'problem-import.spec.ts'],
+      testMatch: ['foundation.spec.ts', 'electron.spec.ts', 'rounds.spec.ts', 'registry.spec.ts', 'findings.spec.ts', 'handover.spec.ts', 'clue-files.spec.ts', 'rectification.spec.ts', 'documents.spec.ts', 'printing.spec.ts', 'backup.spec.ts', 'problem-import.spec.ts', 'pairing.spec.ts', 'results-ledger.spec.ts', 'exchange.spec.ts', 'quick-search.spec.ts', 'common-problems.spec.ts', 'archives.spec.ts', 'borrowing.spec.ts'],
       use: { host: 'electron' },
     },
   ],

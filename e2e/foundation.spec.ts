@@ -42,10 +42,10 @@ test('setup, failed and good sign-in, lock and unlock, audit log verified', asyn
   await expect(nav(page).getByRole('button', { name: '审计' })).toBeVisible();
   await shot('home');
 
-  // A module that is not built yet shows a real empty state.
+  // The archives page opens on the round dossier (no round yet: it says to choose one).
   await go(page, '档案');
-  await expect(page.getByTestId('module-archives')).toContainText('将在后续版本提供');
-  await shot('module-placeholder');
+  await expect(page.getByTestId('archives-page')).toContainText('请先选择轮次');
+  await shot('archives-empty');
 
   await signOut(page);
   await shot('sign-in');

@@ -108,6 +108,56 @@ export const auditActions = [
   'archive.search',
   'archive.rebuildIndex',
   'archive.fixity',
+  // Round dossiers: defaults set, closed (with the reason for anything missing), corrections.
+  'archive.dossierDefaults',
+  'archive.dossierClose',
+  'archive.correct',
+  'archive.fixitySchedule',
+  // A decrypted copy of an archive file saved to disk (an export, by the folder it went to).
+  'archive.saveFileCopy',
+  // Quick search (Ctrl+K) that listed classified or clue-material archive items (by 档号).
+  'search.quick',
+  // 借阅登记 (requested, approved or refused, returned), and the printed catalogue and 归档章 labels.
+  'archive.borrow',
+  'archive.borrowDecide',
+  'archive.borrowReturn',
+  'archive.printCatalogue',
+  'archive.printLabels',
+  // Results ledger (成果运用台账): entries added, changed, removed; the report exported (PDF, .xlsx).
+  'resultsLedger.create',
+  'resultsLedger.update',
+  'resultsLedger.delete',
+  'resultsLedger.export',
+  // Pairing supervision (四包联): leaders and pairings, template items, visits, self-check rows
+  // (every change and 销号, also in the row's own history) and the 通报.
+  'pairing.saveLeader',
+  'pairing.pair',
+  'pairing.unpair',
+  'pairing.saveItem',
+  'pairing.retireItem',
+  'pairing.logVisit',
+  'pairing.recordCheck',
+  'pairing.closeCheck',
+  'pairing.reopenCheck',
+  'pairing.printReport',
+  // Common problems (共性问题清单) and the scorecard (前置整改成绩单): lists made and issued,
+  // items merged from problems, each unit's self-check and its evidence, the scorecard printed.
+  'commonList.create',
+  'commonList.update',
+  'commonList.issue',
+  'commonProblem.merge',
+  'commonProblem.update',
+  'commonProblem.delete',
+  'selfCheck.save',
+  'selfCheck.attachEvidence',
+  'selfCheck.viewEvidence',
+  'scorecard.print',
+  // Exchange packages between offices (市县联动).
+  'exchange.keysCreate',
+  'exchange.trust',
+  'exchange.revoke',
+  'exchange.export',
+  'exchange.import',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -8,7 +8,9 @@
 import type { z } from 'zod';
 import type { ChannelDefinition } from './channels/define';
 import { archiveChannels } from './channels/archives';
+import { archiveBorrowingChannels } from './channels/archives-borrowing';
 import { backupChannels } from './channels/backup';
+import { commonProblemChannels } from './channels/common-problems';
 import { coverageChannels } from './channels/coverage';
 import { documentChannels } from './channels/documents';
 import { findingsChannels } from './channels/findings';
@@ -16,6 +18,10 @@ import { foundationChannels } from './channels/foundation';
 import { rectificationChannels } from './channels/rectification';
 import { registryChannels, registryTransferChannels } from './channels/registry';
 import { roundChannels } from './channels/rounds';
+import { searchChannels } from './channels/search';
+import { resultsLedgerChannels } from './channels/results-ledger';
+import { pairingChannels } from './channels/pairing';
+import { exchangeChannels } from './channels/exchange';
 
 export * from './channels/foundation';
 export * from './channels/registry';
@@ -26,6 +32,12 @@ export * from './channels/backup';
 export * from './channels/documents';
 export * from './channels/rectification';
 export * from './channels/archives';
+export * from './channels/archives-borrowing';
+export * from './channels/search';
+export * from './channels/results-ledger';
+export * from './channels/pairing';
+export * from './channels/common-problems';
+export * from './channels/exchange';
 export type { ChannelDefinition } from './channels/define';
 
 export const channels = {
@@ -39,6 +51,12 @@ export const channels = {
   ...documentChannels,
   ...rectificationChannels,
   ...archiveChannels,
+  ...archiveBorrowingChannels,
+  ...searchChannels,
+  ...resultsLedgerChannels,
+  ...pairingChannels,
+  ...commonProblemChannels,
+  ...exchangeChannels,
 } as const satisfies Record<string, ChannelDefinition>;
 
 export type Channels = typeof channels;

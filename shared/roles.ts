@@ -17,6 +17,7 @@ export const permissions = [
   'archives.read',
   'archives.readClassified',
   'archives.write',
+  'archives.approve',
   'documents.read',
   'documents.write',
   'documents.print',
@@ -46,6 +47,9 @@ export const permissionTable: Record<Permission, readonly Role[]> = {
   'archives.read': everyone,
   'archives.readClassified': ['archivist', 'admin', 'auditor', 'clueOfficer'],
   'archives.write': ['archivist', 'admin', 'clueOfficer'],
+  // Approving requests to view or borrow archive items (借阅): the archivist, the administrator
+  // and the leaders (auditor accounts), never for their own request (checked in the core).
+  'archives.approve': ['archivist', 'admin', 'auditor'],
   'documents.read': everyone,
   // Drafting, saving versions, finalising and recording the feedback meeting.
   'documents.write': ['admin', 'staff'],

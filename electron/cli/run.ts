@@ -5,6 +5,7 @@
 import type { CliCommand } from './command';
 import { fixityCommand, searchCommand } from './archives';
 import { backupCommand } from './backup';
+import { exchangeCommands } from './exchange';
 import { restoreCommand, verifyBackupCommand } from './restore';
 import { demoCommand } from './demo';
 import { docCommand } from './doc';
@@ -16,7 +17,7 @@ import { refusePasswordArguments } from './args';
 import { verifyCommand } from './verify';
 import { displayWidth, padEnd } from './output';
 
-export const commands: readonly CliCommand[] = [initCommand, verifyCommand, demoCommand, statsCommand, docCommand, backupCommand, verifyBackupCommand, restoreCommand, searchCommand, fixityCommand];
+export const commands: readonly CliCommand[] = [initCommand, verifyCommand, demoCommand, statsCommand, docCommand, backupCommand, verifyBackupCommand, restoreCommand, searchCommand, fixityCommand, ...exchangeCommands];
 
 function generalHelp(): string {
   const width = Math.max(...commands.map((c) => displayWidth(c.name)));

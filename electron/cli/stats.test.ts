@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../core/documents/engine/pdf-reader';
 import { Vault } from '../core/vault/vault';
+import type { CommonListStats, ScorecardTermStats } from './common-problems-stats';
+import type { PairingYearStats } from './pairing-stats';
+import type { RoundResultsStats } from './results-stats';
 import type { CoverageStats, RoundFindingsStats, RoundRectificationStats, RoundStats, TermRoundStats } from './stats';
 import { runXuncha, type CliRun } from './testing/run-xuncha';
 
@@ -70,6 +73,7 @@ describe('xuncha demo builds the 2020 rounds of the report', () => {
     expect(demoRun.stdout).toMatch(/2019年度党建考核结果：\d+ 个市直单位/);
     expect(demoRun.stdout).toContain('十二届市委第八轮巡察发现问题 1496 个');
     expect(demoRun.stdout).toContain('十二届市委第八轮巡察问题线索 82 个');
+    expect(demoRun.stdout).toContain('借阅登记：2 项申请，借阅中 1 项');
   });
 
   it('第八轮: 16 groups; 9 routine, 7 + 10 special, 36 + 人防 回头看, 9 + 20 提级交叉, 10 点穴式', async () => {
@@ -304,6 +308,67 @@ describe('xuncha stats', () => {
     expect(printed.stdout).toContain('已销号 closed');
   });
 
+  it('reports the results ledger (成果运用台账): 第八轮 249 entries, one case per clue disposed of as 立案审查; 第九轮 none yet', async () => {
+    const json = await statsJson(vault);
+    const { rounds } = (json.sections as unknown as { results: { rounds: RoundResultsStats[] } }).results;
+    const r8 = rounds.find((r) => r.label === '十二届市委第八轮巡察')!;
+    expect(r8.entries).toBe(249);
+    expect(r8.totals).toEqual({
+      accountability: 60,
+      partyDiscipline: 6,
+      governmentSanction: 4,
+      organisationalHandling: 92,
+      caseFiled: 6,
+      judicialTransfer: 0,
+      lossRecovered: 1_369_346_600,
+      fundsRecovered: 1_328_286_900,
+      rulesMade: 110,
+    });
+    // The report's 82 clues: 78 handed over, 73 disposed of; every 立案审查 is a case in the ledger.
+    expect(r8).toMatchObject({ cluesHandedOver: 78, cluesDisposed: 73 });
+    expect(r8.byDisposal.find((d) => d.name === '立案审查')!.count).toBe(r8.totals.caseFiled);
+    expect(r8.byDisposal.reduce((n, d) => n + d.count, 0)).toBe(73);
+    const r9 = rounds.find((r) => r.label === '十二届市委第九轮巡察')!;
+    expect(r9).toMatchObject({ entries: 0, cluesHandedOver: 26, cluesDisposed: 23 });
+    expect(demoRun.stdout).toContain('十二届市委第八轮巡察成果运用台账 249 条：立案 6 件');
+    const printed = await stats(vault, ['--section', 'results']);
+    expect(printed.stdout).toContain('== 成果运用台账（按轮次） / Results ledger per round ==');
+    expect(printed.stdout).toMatch(/十二届市委第八轮巡察\s+249\s+78\s+73\s+60\s+6\s+4\s+92\s+6\s+0\s+1369\.35\s+1328\.29\s+110/);
+  });
+
+  it('reports 四包联 for 2020: 4 leaders over 9 counties, 45 monthly visits, 61 self-check problems, 23 closed', async () => {
+    const json = await statsJson(vault);
+    const { years } = (json.sections as unknown as { pairing: { years: PairingYearStats[] } }).pairing;
+    expect(years.map((y) => y.year)).toEqual([2020]);
+    const y2020 = years[0]!;
+    expect(y2020).toMatchObject({ leaders: 4, pairedCounties: 9, visits: 45, items: 61, closed: 23, rate: 37.7, overdue: 38 });
+    expect(y2020.counties.map((c) => [c.countyName, c.leaderName, c.items, c.closed, c.overdue, c.visits])).toEqual([
+      ['新城区', '高志远', 4, 2, 2, 5],
+      ['回民区', '高志远', 9, 5, 4, 5],
+      ['玉泉区', '高志远', 8, 2, 6, 5],
+      ['赛罕区', '王志军', 9, 4, 5, 5],
+      ['土默特左旗', '王志军', 4, 2, 2, 5],
+      ['托克托县', '刘海峰', 4, 2, 2, 5],
+      ['和林格尔县', '刘海峰', 7, 2, 5, 5],
+      ['清水河县', '陈建华', 9, 2, 7, 5],
+      ['武川县', '陈建华', 7, 2, 5, 5],
+    ]);
+    const printed = await stats(vault, ['--section', 'pairing']);
+    expect(printed.stdout).toContain('2020年：4 名领导包联 9 个旗县区，走访 45 次，自查问题 61 项，已销号 23 项，逾期 38 项');
+  });
+
+  it('reports the common-problem list and the scorecard of 十二届市委: 60 items to 93 units, 85 reported', async () => {
+    const json = await statsJson(vault);
+    const { lists, terms } = (json.sections as unknown as { scorecard: { lists: CommonListStats[]; terms: ScorecardTermStats[] } }).scorecard;
+    expect(lists).toEqual([{ title: '市委巡察共性问题清单', issuedOn: '2020-12-15', deadline: '2021-03-31', items: 60, units: 93 }]);
+    expect(terms).toEqual([
+      { termName: '十二届市委', units: 93, unitsReported: 85, issued: 5580, checked: 5100, found: 611, fixed: 487, onTime: 332, fixRate: 79.7, onTimeRate: 54.3 },
+    ]);
+    const printed = await stats(vault, ['--section', 'scorecard']);
+    expect(printed.stdout).toContain('市委巡察共性问题清单：60 个共性问题，2020-12-15 印发 93 个单位，2021-03-31 前报送');
+    expect(printed.stdout).toMatch(/十二届市委\s+93\s+85\s+5580\s+5100\s+611\s+487\s+332\s+79\.7%\s+54\.3%/);
+  });
+
   it('--section picks sections; an unknown one is a usage error', async () => {
     const result = await stats(vault, ['--json', '--section', 'coverage']);
     expect(result.code).toBe(0);
@@ -345,6 +410,12 @@ describe('the demo’s documents', () => {
     const read = await readPdf(new Uint8Array(readFileSync(out)));
     expect(read.pages).toHaveLength(json.pagesPerCopy);
     expect(read.pages[0]!.lines[0]!.text.trim()).toBe('000001');
+  });
+});
+
+describe('the demo’s archives', () => {
+  it('files 第八轮’s three finalised feedback letters into its dossier; twelve expected kinds stay missing', () => {
+    expect(demoRun.stdout).toContain('十二届市委第八轮巡察档案：归档 3 件，尚缺 12 类应归档材料');
   });
 });
 

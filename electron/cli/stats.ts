@@ -19,6 +19,9 @@ import { openCore, type CoreClient } from './core-client';
 import { EXIT, usageError, writeLine, type Bilingual } from './io';
 import { formatTable } from './output';
 import { obtainPassword } from './prompt';
+import { pairingSection } from './pairing-stats';
+import { resultsLedgerSection } from './results-stats';
+import { scorecardSection } from './common-problems-stats';
 
 export const modeLabels: Record<InspectionMode, Bilingual> = {
   routine: { zh: '常规', en: 'routine' },
@@ -504,7 +507,7 @@ export const rectificationSection: StatsSection<{ rounds: RoundRectificationStat
 };
 
 /** The report's sections, in order. Add a section here to add it to `xuncha stats`. */
-export const statsSections: readonly StatsSection[] = [roundsSection, coverageSection, findingsSection, rectificationSection, yearsSection];
+export const statsSections: readonly StatsSection[] = [roundsSection, coverageSection, findingsSection, rectificationSection, yearsSection, pairingSection, scorecardSection, resultsLedgerSection];
 
 // ---- the command -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import { classifications } from '../documents';
 import { dateSchema, idSchema, note, pageInput, text, type ChannelDefinition } from './define';
 import { timestampSchema } from './foundation';
 import { fileDownloadSchema, fileUploadSchema } from './registry';
+import { fourListKinds } from './findings';
 
 /** 保管期限: Y 永久, D30 定期30年, D10 定期10年 (the codes are the 档号's). */
 export const retentions = ['Y', 'D30', 'D10'] as const;
@@ -69,6 +70,8 @@ const editableFields = {
   roundId: idSchema.nullable().default(null),
   kind: z.enum(archiveKinds).default('other'),
   clueMaterial: z.boolean().default(false),
+  /** The unit the item concerns (被巡察单位), if any. */
+  unitId: idSchema.nullable().default(null),
 };
 
 export const archiveItemInputSchema = z.object({
@@ -115,6 +118,8 @@ export const archiveItemSchema = z.object({
   roundLabel: z.string().nullable(),
   kind: z.enum(archiveKinds),
   clueMaterial: z.boolean(),
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
   /** No file of the item has text (every file a scan or image): search finds it by its fields only. */
   noText: z.boolean(),
   files: z.array(archiveFileSchema),
@@ -132,6 +137,8 @@ export const archiveFilterSchema = z.object({
   kind: z.enum(archiveKinds).optional(),
 });
 export type ArchiveFilter = z.infer<typeof archiveFilterSchema>;
+/** The catalogue list's filter: the search filter and the unit an item concerns. */
+export type ArchiveListFilter = ArchiveFilter & { unitId?: number };
 
 /** A snippet as pieces of the original text; `hit` pieces are the matched words (render as text, never as markup). */
 export const snippetSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
@@ -194,7 +201,7 @@ const uploadSchema = fileUploadSchema.extend({ itemId: idSchema, mime: z.string(
 
 export const archiveChannels = {
   'archives.list': {
-    input: archiveFilterSchema.extend(pageInput),
+    input: archiveFilterSchema.extend({ unitId: idSchema.optional(), ...pageInput }),
     output: z.object({ items: z.array(archiveItemSchema.omit({ files: true })), total: z.number().int() }),
     permission: 'archives.read',
   },
@@ -216,6 +223,12 @@ export const archiveChannels = {
     output: fileDownloadSchema.extend({ mime: z.string() }),
     permission: 'archives.read',
   },
+  /** Saves a decrypted, verified copy of a file where the user chooses (Word, OFD): an explicit, audited export. */
+  'archives.saveFileCopy': {
+    input: z.object({ itemId: idSchema, fileId: idSchema }),
+    output: z.object({ saved: z.boolean() }),
+    permission: 'archives.read',
+  },
   /**
    * Full-text search: whitespace separates terms that must all occur; matches in the items'
    * fields (题名, 责任者, 文号, 备注, 档号) and in the text of their files.
@@ -233,4 +246,105 @@ export const archiveChannels = {
   'archives.fixityStatus': { input: z.object({}).strict(), output: fixityRunSchema.nullable(), permission: 'archives.write' },
   /** The current or last archive job of this session (null: none). */
   'archives.job': { input: z.object({}).strict(), output: archiveJobSchema.nullable(), permission: 'archives.read' },
+  // Round dossiers (巡察档案), electron/core/archives/dossier: see dossierSchema below.
+  /** The round's dossier: defaults for its items' 档号, open or closed, and the per-stage checklist. */
+  'archives.dossier': { input: z.object({ roundId: idSchema }), output: z.lazy(() => dossierSchema), permission: 'archives.read' },
+  /** Sets the year, 保管期限 and 机构(问题)代码 new items of the round are filed under. Audited. */
+  'archives.dossierDefaults': {
+    input: z.object({ roundId: idSchema, year: z.number().int().min(1949).max(2100), retention: z.enum(retentions), orgCode: orgCodeSchema }),
+    output: z.lazy(() => dossierSchema),
+    permission: 'archives.write',
+  },
+  /** Documents the app produced for the round that can be filed (finalised letters), with their fields prefilled. */
+  'archives.offered': { input: z.object({ roundId: idSchema }), output: z.array(z.lazy(() => offeredDocumentSchema)), permission: 'archives.read' },
+  /** Files one of the round's four lists, rendered as its landscape PDF table (the clue list only by those who may read clues). */
+  'archives.fileFourList': {
+    input: z.object({ ...editableFields, roundId: idSchema, listKind: z.enum(fourListKinds) }),
+    output: archiveItemSchema,
+    permission: 'archives.write',
+  },
+  /** Files an inspection's rectification ledger (整改台账) as it stands, rendered as its landscape PDF table; once per inspection. */
+  'archives.fileRectificationLedger': {
+    input: z.object({ ...editableFields, inspectionId: idSchema }),
+    output: archiveItemSchema,
+    permission: 'archives.write',
+  },
+  /** Files a finalised document: its final version rendered to PDF, the item's fields as the archivist confirmed them. */
+  'archives.fileDocument': { input: z.object({ documentId: idSchema, ...editableFields }), output: archiveItemSchema, permission: 'archives.write' },
+  /** An outside file chosen in the OS dialog becomes a new item of the round, its title taken from the file name (edit after). */
+  'archives.importFromDisk': { input: z.object({ roundId: idSchema, kind: z.enum(archiveKinds).default('other') }), output: archiveItemSchema, permission: 'archives.write' },
+  /**
+   * Closes the dossier: its items become read-only (ARCHIVE_DOSSIER_CLOSED). With stages still
+   * missing, only with a reason (ARCHIVE_DOSSIER_INCOMPLETE otherwise), which the audit keeps.
+   */
+  'archives.closeDossier': { input: z.object({ roundId: idSchema, reason: note(500) }), output: z.lazy(() => dossierSchema), permission: 'archives.write' },
+  /**
+   * A correction of an item in a closed dossier: a new item (new 件号) that names the one it
+   * corrects, filed with its file in one step (`fromDisk`: the OS dialog, CANCELLED files
+   * nothing) and read-only from then on like the rest of the dossier. Audited.
+   */
+  'archives.correct': {
+    input: z.object({ id: idSchema, reason: text(500), fromDisk: z.boolean().default(false), ...editableFields }),
+    output: archiveItemSchema,
+    permission: 'archives.write',
+  },
+  /** Days between fixity runs, the last run and whether one is due (for the reminder). */
+  'archives.fixitySchedule': { input: z.object({}).strict(), output: z.lazy(() => fixityScheduleSchema), permission: 'archives.read' },
+  'archives.setFixityInterval': { input: z.object({ days: z.number().int().min(1).max(3650) }), output: z.lazy(() => fixityScheduleSchema), permission: 'archives.write' },
 } satisfies Record<string, ChannelDefinition>;
+
+/** Stages of a round that file material (立卷归档 itself files nothing new). */
+export const dossierStages = ['plan', 'mobilise', 'onSite', 'report', 'feedback', 'handover', 'rectification'] as const;
+
+export const dossierSchema = z.object({
+  roundId: z.number().int(),
+  roundLabel: z.string(),
+  year: z.number().int(),
+  retention: z.enum(retentions),
+  orgCode: z.string(),
+  status: z.enum(['open', 'closed']),
+  closedAt: timestampSchema.nullable(),
+  closedBy: z.string().nullable(),
+  /** Why it was closed with stages missing ('' when nothing was missing). */
+  closeReason: z.string(),
+  /** Items of the round the reader may see. */
+  itemCount: z.number().int(),
+  /** What each stage is expected to file, and how many items of each kind the reader may see. */
+  checklist: z.array(z.object({ stage: z.enum(dossierStages), kinds: z.array(z.object({ kind: z.enum(archiveKinds), filed: z.number().int() })) })),
+  /** Kinds with nothing filed, in checklist order. */
+  missing: z.array(z.enum(archiveKinds)),
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+
+export const offeredDocumentSchema = z.object({
+  /** A finalised document (its final version), or one of the round's four lists. */
+  documentId: z.number().int().nullable(),
+  version: z.number().int().nullable(),
+  listKind: z.enum(fourListKinds).nullable(),
+  /** An inspection's rectification ledger (整改台账): the inspection (null for documents and lists). */
+  inspectionId: z.number().int().nullable(),
+  /** The unit the item would concern (the inspected unit of a document or ledger). */
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  /** The item's fields as they would be filed. */
+  title: z.string(),
+  responsible: z.string(),
+  docNumber: z.string(),
+  docDate: z.string().nullable(),
+  classification: z.enum(classifications),
+  kind: z.enum(archiveKinds),
+  clueMaterial: z.boolean(),
+  /** The item it was filed as, if it was. */
+  filedItemId: z.number().int().nullable(),
+  filedArchiveCode: z.string().nullable(),
+});
+export type OfferedDocument = z.infer<typeof offeredDocumentSchema>;
+
+export const fixityScheduleSchema = z.object({
+  intervalDays: z.number().int(),
+  lastRunAt: timestampSchema.nullable(),
+  /** The calendar day the next run is due (null: never run, due now). */
+  nextDueOn: z.string().nullable(),
+  due: z.boolean(),
+});
+export type FixitySchedule = z.infer<typeof fixityScheduleSchema>;

@@ -10,6 +10,7 @@ export const archiveHandlers: HandlersFor<
   | 'archives.attachFile'
   | 'archives.attachFromDisk'
   | 'archives.viewFile'
+  | 'archives.saveFileCopy'
   | 'archives.search'
   | 'archives.rebuildIndex'
   | 'archives.fixityRun'
@@ -23,6 +24,7 @@ export const archiveHandlers: HandlersFor<
   'archives.attachFile': (ctx, input) => items.attachFile(ctx, input),
   'archives.attachFromDisk': (ctx, input) => items.attachFromDisk(ctx, input),
   'archives.viewFile': (ctx, input) => items.viewFile(ctx, input),
+  'archives.saveFileCopy': (ctx, input) => items.saveFileCopy(ctx, input),
   'archives.search': (ctx, input) => items.search(ctx, input),
   'archives.rebuildIndex': (ctx, input) => maintenance.startRebuild(ctx, input),
   'archives.fixityRun': (ctx) => maintenance.startFixity(ctx),

@@ -1,4 +1,4 @@
-import type { ArchiveFilter, ArchiveItem, ArchiveItemSummary, ArchiveKind, Retention } from '../../../shared/channels/archives';
+import type { ArchiveFilter, ArchiveItem, ArchiveItemSummary, ArchiveListFilter, ArchiveKind, Retention } from '../../../shared/channels/archives';
 import type { Classification } from '../../../shared/documents';
 import { roundLabel } from '../../../shared/format';
 import type { Db } from '../vault/database';
@@ -19,6 +19,7 @@ export interface EditableFields {
   roundId: number | null;
   kind: ArchiveKind;
   clueMaterial: boolean;
+  unitId: number | null;
 }
 
 export interface NewItem extends EditableFields {
@@ -49,16 +50,18 @@ interface ItemRow {
   term_name: string | null;
   kind: ArchiveKind;
   clue_material: number;
+  unit_id: number | null;
+  unit_name: string | null;
   no_text: number;
   created_at: string;
   updated_at: string;
 }
 
 const SELECT = `
-  SELECT a.*, r.number AS round_number, t.name AS term_name,
+  SELECT a.*, r.number AS round_number, t.name AS term_name, u.name AS unit_name,
     (EXISTS (SELECT 1 FROM archive_files f WHERE f.item_id = a.id)
       AND NOT EXISTS (SELECT 1 FROM archive_files f WHERE f.item_id = a.id AND f.text_status = 'text')) AS no_text
-  FROM archive_items a LEFT JOIN rounds r ON r.id = a.round_id LEFT JOIN terms t ON t.id = r.term_id`;
+  FROM archive_items a LEFT JOIN rounds r ON r.id = a.round_id LEFT JOIN terms t ON t.id = r.term_id LEFT JOIN units u ON u.id = a.unit_id`;
 
 const toSummary = (row: ItemRow): ArchiveItemSummary => ({
   id: row.id,
@@ -82,6 +85,8 @@ const toSummary = (row: ItemRow): ArchiveItemSummary => ({
   roundLabel: row.round_id !== null && row.term_name !== null && row.round_number !== null ? roundLabel(row.term_name, row.round_number) : null,
   kind: row.kind,
   clueMaterial: row.clue_material === 1,
+  unitId: row.unit_id,
+  unitName: row.unit_name,
   noText: row.no_text === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -134,9 +139,9 @@ export class ArchiveItemsStore {
       this.db
         .prepare(
           `INSERT INTO archive_items (fonds_code, year, retention, org_code, item_number, archive_code, title, title_supplied, responsible, doc_number,
-             doc_date, pages, classification, note, round_id, kind, clue_material, created_by, created_at, updated_at)
+             doc_date, pages, classification, note, round_id, kind, clue_material, unit_id, created_by, created_at, updated_at)
            VALUES (@fondsCode, @year, @retention, @orgCode, @itemNumber, @archiveCode, @title, @titleSupplied, @responsible, @docNumber,
-             @docDate, @pages, @classification, @note, @roundId, @kind, @clueMaterial, @createdBy, @at, @at)`,
+             @docDate, @pages, @classification, @note, @roundId, @kind, @clueMaterial, @unitId, @createdBy, @at, @at)`,
         )
         .run({ ...item, itemNumber: counter, archiveCode, titleSupplied: Number(item.titleSupplied), clueMaterial: Number(item.clueMaterial), createdBy, at })
         .lastInsertRowid,
@@ -148,7 +153,7 @@ export class ArchiveItemsStore {
       .prepare(
         `UPDATE archive_items SET title = @title, title_supplied = @titleSupplied, responsible = @responsible, doc_number = @docNumber,
            doc_date = @docDate, pages = @pages, classification = @classification, note = @note, round_id = @roundId, kind = @kind,
-           clue_material = @clueMaterial, updated_at = @at WHERE id = @id`,
+           clue_material = @clueMaterial, unit_id = @unitId, updated_at = @at WHERE id = @id`,
       )
       .run({ ...fields, titleSupplied: Number(fields.titleSupplied), clueMaterial: Number(fields.clueMaterial), id, at });
   }
@@ -180,8 +185,13 @@ export class ArchiveItemsStore {
    * One page in catalogue order, newest first (year, retention Y → D30 → D10, organisation, 件号,
    * all descending: the order of the UNIQUE index, read backwards, so nothing is sorted), with the count.
    */
-  list(filter: ArchiveFilter, access: ArchiveAccess, page: { page: number; pageSize: number }): { items: ArchiveItemSummary[]; total: number } {
-    const { where, params } = filterClause(filter);
+  list(filter: ArchiveListFilter, access: ArchiveAccess, page: { page: number; pageSize: number }): { items: ArchiveItemSummary[]; total: number } {
+    const { unitId, ...searchable } = filter;
+    const { where, params } = filterClause(searchable);
+    if (unitId !== undefined) {
+      where.push('a.unit_id = @unitId');
+      params.unitId = unitId;
+    }
     const clause = `WHERE ${[visibleClause(access), ...where].join(' AND ')}`;
     const total = this.db.prepare(`SELECT count(*) FROM archive_items a ${clause}`).pluck().get(params) as number;
     const ids = this.db

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { newDataKey, openSealedKey, sealKey } from '../crypto/keys';
+import { newDataKey, openSealedKey, sealKey, type SealedKey } from '../crypto/keys';
 import { AppError } from '../errors';
 import { fsyncDirectory } from '../fs/atomic-write';
 import type { Vault } from '../vault/vault';
@@ -31,6 +31,23 @@ interface AttachmentRow {
   owner_type: string;
   owner_id: number;
   created_at: string;
+}
+
+export interface AttachmentMeta {
+  fileName: string;
+  mime: string;
+  ownerType: string;
+  ownerId: number;
+  createdBy: number | null;
+  at: string;
+}
+
+/** An encrypted file written to the store whose row is not written yet (FileStore.stage). */
+export interface StagedFile {
+  readonly storageName: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly sealed: SealedKey;
 }
 
 export type FixityResult = 'ok' | 'missing' | 'tampered';
@@ -65,32 +82,49 @@ export class FileStore {
    * Streams a file in. The encrypted file is complete on disk (temp, fsync, rename) before its
    * row is written; if the row cannot be written the file is removed again.
    */
-  async put(
-    source: AsyncIterable<Uint8Array>,
-    meta: { fileName: string; mime: string; ownerType: string; ownerId: number; createdBy: number | null; at: string },
-  ): Promise<AttachmentRecord> {
+  async put(source: AsyncIterable<Uint8Array>, meta: AttachmentMeta): Promise<AttachmentRecord> {
+    const staged = await this.stage(source);
+    try {
+      return this.record(staged, meta);
+    } catch (error) {
+      this.discard(staged);
+      throw error;
+    }
+  }
+
+  /**
+   * The first half of put: the encrypted file complete on disk, no row yet. For callers that
+   * write the row in their own transaction together with what the file belongs to (and
+   * discard the file if that transaction fails).
+   */
+  async stage(source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
     const storageName = randomBytes(16).toString('hex');
     const path = this.pathOf(storageName);
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const fileKey = newDataKey();
     try {
       const written = await writeEncryptedFile(source, path, fileKey);
-      const sealed = this.sealFileKey(fileKey, storageName);
-      try {
-        const info = this.vault.db
-          .prepare(
-            `INSERT INTO attachments (storage_name, file_name, mime, size, sha256, key_iv, key_tag, key_data, owner_type, owner_id, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(storageName, meta.fileName, meta.mime, written.size, written.sha256, sealed.iv, sealed.tag, sealed.data, meta.ownerType, meta.ownerId, meta.createdBy, meta.at);
-        return this.get(Number(info.lastInsertRowid))!;
-      } catch (error) {
-        rmSync(path, { force: true });
-        throw error;
-      }
+      return { storageName, size: written.size, sha256: written.sha256, sealed: this.sealFileKey(fileKey, storageName) };
     } finally {
       fileKey.fill(0);
     }
+  }
+
+  /** The row of a staged file (synchronous, so it can run inside the caller's transaction). */
+  record(staged: StagedFile, meta: AttachmentMeta): AttachmentRecord {
+    const { storageName, size, sha256, sealed } = staged;
+    const info = this.vault.db
+      .prepare(
+        `INSERT INTO attachments (storage_name, file_name, mime, size, sha256, key_iv, key_tag, key_data, owner_type, owner_id, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(storageName, meta.fileName, meta.mime, size, sha256, sealed.iv, sealed.tag, sealed.data, meta.ownerType, meta.ownerId, meta.createdBy, meta.at);
+    return this.get(Number(info.lastInsertRowid))!;
+  }
+
+  /** Removes a staged file whose row was never written (or was rolled back). */
+  discard(staged: StagedFile): void {
+    rmSync(this.pathOf(staged.storageName), { force: true });
   }
 
   get(id: number): AttachmentRecord | null {

@@ -6,17 +6,23 @@ const S = SEPARATOR_TOKEN;
 
 describe('bigrams', () => {
   it('pairs every run of word characters and marks boundaries', () => {
-    expect(bigramDocument('巡察组进驻')).toBe('巡察 察组 组进 进驻');
-    expect(bigramDocument('2019年交叉巡察')).toBe('20 01 19 9年 年交 交叉 叉巡 巡察');
-    expect(bigramDocument('〔2020〕8号')).toBe(`20 02 20 ${S} 8号`);
-    expect(bigramDocument('党， 委')).toBe(`党 ${S} 委`);
-    expect(bigramDocument('ＡＢＣ２０２０')).toBe('ab bc c2 20 02 20');
+    // The pairs, a separator, then each word character once (unigrams, for one-character queries).
+    expect(bigramDocument('巡察组进驻')).toBe(`巡察 察组 组进 进驻 ${S} 巡 察 组 进 驻`);
+    expect(bigramDocument('2019年交叉巡察')).toBe(`20 01 19 9年 年交 交叉 叉巡 巡察 ${S} 2 0 1 9 年 交 叉 巡 察`);
+    expect(bigramDocument('〔2020〕8号')).toBe(`20 02 20 ${S} 8号 ${S} 2 0 8 号`);
+    expect(bigramDocument('党， 委')).toBe(`党 ${S} 委 ${S} 党 委`);
+    expect(bigramDocument('ＡＢＣ２０２０')).toBe(`ab bc c2 20 02 20 ${S} a b c 2 0`);
+    expect(bigramDocument('，。')).toBe('');
     expect(bigramQuery('察组 组长')).toEqual({ match: '"察组" AND "组长"', terms: ['察组', '组长'], likeOnly: [], confirm: [] });
-    expect(bigramQuery('党 巡察').likeOnly).toEqual(['党']);
-    expect(bigramQuery('党 巡察 〔2020〕8号 ２０２０').confirm).toEqual(['党', '〔2020〕8号']);
+    // One character: its unigram decides alone. Punctuation alone: LIKE only.
+    expect(bigramQuery('党 巡察')).toEqual({ match: '"党" AND "巡察"', terms: ['党', '巡察'], likeOnly: [], confirm: [] });
+    expect(bigramQuery('Ａ')).toEqual({ match: '"a"', terms: ['Ａ'], likeOnly: [], confirm: [] });
+    expect(bigramQuery('〔 巡察')).toEqual({ match: '"巡察"', terms: ['〔', '巡察'], likeOnly: ['〔'], confirm: ['〔'] });
+    expect(bigramQuery('a，b 年，')).toEqual({ match: '"a" AND "b" AND "年"', terms: ['a，b', '年，'], likeOnly: [], confirm: ['a，b', '年，'] });
+    expect(bigramQuery('党 巡察 〔2020〕8号 ２０２０').confirm).toEqual(['〔2020〕8号']);
   });
 
-  it('finds in FTS5 exactly what a LIKE scan finds, for 2-, 3- and 5-character and mixed queries', () => {
+  it('finds in FTS5 exactly what a LIKE scan finds, for 1-, 2-, 3- and 5-character and mixed queries', () => {
     const db = new Database(':memory:');
     db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, body TEXT);
              CREATE VIRTUAL TABLE docs_fts USING fts5(body, tokenize='unicode61 remove_diacritics 0', content='', contentless_delete=1);`);
@@ -37,7 +43,7 @@ describe('bigrams', () => {
       insert.run(i + 1, body);
       index.run(i + 1, bigramDocument(body));
     });
-    const queries = ['巡察', '察组', '组长', '巡察组长', '交叉巡察', '2020', '2020年', '0年', '〔2020〕8号', '8号', '共性问题清单', '软弱涣散', 'abc', 'c公司', '整改 报告', '问题', '欠缺', '察发现问', 'cafe', 'café', '(2020)', '年，谈', '0年，谈话', '年，', '，谈话', '题；a', 'a，b', '谈话问题；a，bc'];
+    const queries = ['巡察', '察组', '组长', '巡察组长', '交叉巡察', '2020', '2020年', '0年', '〔2020〕8号', '8号', '共性问题清单', '软弱涣散', 'abc', 'c公司', '整改 报告', '问题', '欠缺', '察发现问', 'cafe', 'café', '(2020)', '年，谈', '0年，谈话', '年，', '，谈话', '题；a', 'a，b', '谈话问题；a，bc', '党', '年', '8', 'a', 'é', 'e', '，', '〔', 'a，b', '年，', '，谈', '0', '察', '欠'];
     for (const query of queries) {
       const { match, terms, likeOnly } = bigramQuery(query);
       const like = terms.map(() => "body LIKE ? ESCAPE '\\'").join(' AND ');

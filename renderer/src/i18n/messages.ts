@@ -17,6 +17,13 @@ import { backupMessages } from './modules/backup';
 import { handoverMessages } from './modules/handover';
 import { documentsMessages } from './modules/documents';
 import { archivesMessages } from './modules/archives';
+import { borrowingMessages } from './modules/borrowing';
+import { quickSearchMessages } from './modules/quick-search';
+import { commonProblemsMessages } from './modules/common-problems';
+import { exchangeMessages } from './modules/exchange';
+import { pairingMessages } from './modules/pairing';
+import { resultsLedgerMessages } from './modules/results-ledger';
+import { archivesFilingMessages } from './modules/archives-filing';
 import type { Permission, Role } from '../../../shared/roles';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -49,6 +56,13 @@ const zhCN = {
   ...handoverMessages.zh,
   ...documentsMessages.zh,
   ...archivesMessages.zh,
+  ...pairingMessages.zh,
+  ...borrowingMessages.zh,
+  ...commonProblemsMessages.zh,
+  ...quickSearchMessages.zh,
+  ...exchangeMessages.zh,
+  ...resultsLedgerMessages.zh,
+  ...archivesFilingMessages.zh,
   // ---- application ---------------------------------------------------------------------------
   'app.name': '巡察工作台',
   'app.tagline': '市县巡察工作平台 · 数据加密存储 · 本机离线运行',
@@ -467,6 +481,13 @@ const en: Record<MessageKey, string> = {
   ...handoverMessages.en,
   ...documentsMessages.en,
   ...archivesMessages.en,
+  ...pairingMessages.en,
+  ...borrowingMessages.en,
+  ...commonProblemsMessages.en,
+  ...quickSearchMessages.en,
+  ...exchangeMessages.en,
+  ...resultsLedgerMessages.en,
+  ...archivesFilingMessages.en,
   'app.name': 'Xuncha Desk',
   'app.tagline': 'Inspection work for city and county offices · encrypted · runs offline on this computer',
   'app.loading': 'Opening the workbench…',

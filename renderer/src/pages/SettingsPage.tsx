@@ -1,5 +1,5 @@
 import { Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconDatabaseExport, IconKey, IconSend, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconArrowsExchange, IconDatabaseExport, IconKey, IconSend, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { roleMay } from '../../../shared/roles';
 import { invoke } from '../api/client';
@@ -12,6 +12,7 @@ import { useT } from '../i18n';
 import { useActiveStatus } from '../state/status';
 import { AccountsPanel } from './AccountsPanel';
 import { BackupPanel } from './backup/BackupPanel';
+import { ExchangePanel } from './exchange/ExchangePanel';
 import { FontStatusCard } from './documents/FontStatusCard';
 import { HandoverCatalogPanel } from './findings/HandoverCatalogPanel';
 import { AdminsReadCluesSwitch, AnswerDaysForm } from './findings/HandoverSettings';
@@ -66,6 +67,9 @@ export function SettingsPage() {
               {t('backup.title')}
             </Tabs.Tab>
           )}
+          <Tabs.Tab value="exchange" leftSection={<IconArrowsExchange size={16} />} data-testid="tab-exchange">
+            {t('exchange.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="lg">
           <GeneralSettings key={settings.idleLockMinutes} />
@@ -92,6 +96,9 @@ export function SettingsPage() {
             <BackupPanel />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="exchange" pt="lg">
+          <ExchangePanel />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

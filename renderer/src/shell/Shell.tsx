@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { invoke } from '../api/client';
 import { ForcedPasswordChange } from '../components/ForcedPasswordChange';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { QuickSearch } from '../components/QuickSearch';
 import { notifyError } from '../components/notify';
 import { useT } from '../i18n';
 import { AuditPage } from '../pages/AuditPage';
@@ -92,6 +93,7 @@ export function Shell() {
                 {t(`role.${user.role}`)}
               </Badge>
             </Stack>
+            <QuickSearch onNavigate={go} />
             <LanguageSwitch />
             <Tooltip label={t('shell.lock.hint')}>
               <Button

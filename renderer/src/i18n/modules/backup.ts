@@ -101,6 +101,9 @@ const zh = {
   'backup.restored.bodyNoPrevious': '数据已从备份“{file}”恢复。请用备份时的密码重新登录。',
   'backup.restored.signIn': '重新登录',
   'backup.failed': '操作未完成',
+  'dashboard.reminders': '维护提醒',
+  'dashboard.reminders.backup': '去备份',
+  'dashboard.reminders.fixity': '去校验',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -201,6 +204,9 @@ const en: Record<keyof typeof zh, string> = {
   'backup.restored.bodyNoPrevious': 'The data was restored from “{file}”. Sign in again with the passwords of the time of the backup.',
   'backup.restored.signIn': 'Sign in again',
   'backup.failed': 'Not completed',
+  'dashboard.reminders': 'Maintenance',
+  'dashboard.reminders.backup': 'Back up',
+  'dashboard.reminders.fixity': 'Run the check',
 };
 
 export const backupMessages = { zh, en };

@@ -44,6 +44,7 @@ import { useChannel } from '../../components/useChannel';
 import { openFindingsAt } from '../findings/FindingsModule';
 import { OverdueHandoversTable } from '../findings/OverdueHandovers';
 import { OverdueRectificationCard } from '../rectification/OverdueRectificationCard';
+import { MaintenanceReminders } from './MaintenanceReminders';
 
 /** Overdue hand-overs listed on the dashboard; the rest are in the register. */
 const OVERDUE_SHOWN = 8;
@@ -208,6 +209,8 @@ export function DashboardPage({ onNavigate }: { onNavigate: (key: PageKey) => vo
           )}
         </Panel>
       )}
+
+      <MaintenanceReminders onNavigate={onNavigate} />
 
       {roleMay(user.role, 'rectification.read') && <OverdueRectificationCard onOpen={() => onNavigate('rectification')} />}
 

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { PagedTable } from '../../components/PagedTable';
 import { useT } from '../../i18n';
+import { useFocusRequest } from '../../state/focus-request';
 import { isGroupRole, regionLabel } from './labels';
 import { PersonDialog } from './PersonDialog';
 import { useChannel } from '../../components/useChannel';
@@ -22,6 +23,12 @@ export function PeoplePanel({ catalogs, canWrite }: { catalogs: Catalogs | null;
   const [pageSize, setPageSize] = useState(20);
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<{ person: Person | null } | null>(null);
+  // A person chosen in quick search (Ctrl+K): the list filtered by the name.
+  useFocusRequest('person', (request) => {
+    setDraft(request.title);
+    setText(request.title);
+    setPage(1);
+  });
   const { data, error, loading } = useChannel('people.list', { ...(text ? { text } : {}), page, pageSize }, version);
 
   const submit = (event: FormEvent) => {

@@ -6,6 +6,7 @@ import { roleMay } from '../../../../shared/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { useFocusRequest } from '../../state/focus-request';
 import { useActiveStatus } from '../../state/status';
 import { CatalogPanel } from './CatalogPanel';
 import { PeoplePanel } from './PeoplePanel';
@@ -19,6 +20,9 @@ export function RegistryPage() {
   // The core refuses writes from a read-only role anyway; the buttons are not offered.
   const canWrite = roleMay(user.role, 'records.write');
   const [tab, setTab] = useState<string | null>('units');
+  // Quick search (Ctrl+K) asks for a unit or a person: show its tab; the panel opens the record.
+  useFocusRequest('unit', () => setTab('units'), false);
+  useFocusRequest('person', () => setTab('people'), false);
   const loaded = useChannel('catalogs.get', {});
   // A change answers with the new catalogues: use them from then on, without reading again.
   const [changed, setChanged] = useState<Catalogs | null>(null);

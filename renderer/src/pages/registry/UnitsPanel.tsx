@@ -33,6 +33,7 @@ import { FilterActions } from '../../components/FilterActions';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { TablePager } from '../../components/TablePager';
 import { useT } from '../../i18n';
+import { useFocusRequest } from '../../state/focus-request';
 import { saveDownload } from './files';
 import { ImportDialog, type ImportKind } from './ImportDialog';
 import { kindOptions, regionLabel, regionOptions } from './labels';
@@ -79,6 +80,8 @@ export function UnitsPanel({ catalogs, canWrite }: { catalogs: Catalogs | null; 
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [openUnit, setOpenUnit] = useState<number | null>(null);
+  // A unit chosen in quick search (Ctrl+K).
+  useFocusRequest('unit', (request) => setOpenUnit(request.id));
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
 

@@ -7,6 +7,7 @@ import { invoke } from '../../api/client';
 import { CoreErrorAlert } from './CoreErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { PageHeader } from '../../components/PageHeader';
+import { RoundOriginBadge } from '../exchange/RoundOriginBadge';
 import { useT } from '../../i18n';
 import { useActiveStatus } from '../../state/status';
 import { GroupsTab } from './GroupsTab';
@@ -50,6 +51,7 @@ export function RoundPage({ roundId, onBack }: { roundId: number; onBack: () => 
         subtitle={round ? [round.title, t('rounds.round.yearOf', { year: round.year })].filter(Boolean).join(' · ') : undefined}
         actions={
           <Group gap="sm">
+            <RoundOriginBadge roundId={roundId} />
             {page.loading && <Loader size="xs" aria-label={t('rounds.loading')} />}
             {mayWrite && round && (
               <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="round-edit">

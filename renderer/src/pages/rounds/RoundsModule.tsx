@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { roleMay } from '../../../../shared/roles';
+import { useFocusRequest } from '../../state/focus-request';
 import { useActiveStatus } from '../../state/status';
 import { ProcedureEditor } from './ProcedureEditor';
 import { RoundPage } from './RoundPage';
@@ -30,6 +31,8 @@ export function RoundsModule() {
     window.requestAnimationFrame(() => document.getElementById('page-title')?.focus());
   };
   const backToList = () => show({ kind: 'list' });
+  // A round chosen in quick search (Ctrl+K).
+  useFocusRequest('round', (request) => show({ kind: 'round', roundId: request.id }));
 
   if (view.kind === 'round') {
     return <RoundPage key={view.roundId} roundId={view.roundId} onBack={backToList} />;
