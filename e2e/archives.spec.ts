@@ -129,14 +129,15 @@ test('an archivist files a round: a finalised letter and outside PDFs, sees what
     await expect(page.getByTestId('archives-item-row')).toHaveCount(9);
     await expect(page.getByTestId('archives-item-row').filter({ hasText: '干部职工座谈会记录' })).toHaveAttribute('data-code', `${FONDS}-WS·2020-D30-XCB-0008`);
     await expect(checklist).toHaveAttribute('data-missing', '6');
-    // A Word file is not drawn inside the app: a verified copy is saved instead, byte for byte.
+    // A Word file is not drawn inside the app: a verified copy is saved where chosen, byte for byte, audited as an export.
     const sheetRow = page.getByTestId('archives-item-row').filter({ hasText: '座谈会签到表' });
     await sheetRow.getByTestId('archive-item-files').click();
-    const download = page.waitForEvent('download');
+    const savedCopy = join(desk, '签到表副本.doc');
+    await dialogs.answerNextSave({ path: savedCopy });
     await sheetRow.getByTestId('archive-file-save').click();
-    const saved = await download;
-    expect(saved.suggestedFilename()).toBe('03 座谈会签到表.doc');
-    expect(readFileSync((await saved.path())!)).toEqual(signInSheet);
+    await expect(page.getByText('已另存 03 座谈会签到表.doc 的副本')).toBeVisible();
+    expect(readFileSync(savedCopy)).toEqual(signInSheet);
+    expect((await api(page, 'audit.list', { action: 'archive.saveFileCopy' })).items).toHaveLength(1);
     await closeNotifications(page);
     await shot('dossier-filed');
 

@@ -115,6 +115,7 @@ export function buildArchivesFixture(ctx: BenchContext, count: number): Fixture 
           roundId: null,
           kind: 'other',
           clueMaterial: n % 1000 === 7,
+          unitId: null,
         };
         const text = paragraph(r, vocab);
         fields.title = text.slice(0, 20);

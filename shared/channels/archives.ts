@@ -135,10 +135,12 @@ export const archiveFilterSchema = z.object({
   classification: z.enum(classifications).optional(),
   roundId: idSchema.optional(),
   kind: z.enum(archiveKinds).optional(),
+  /** The inspected unit an item concerns. */
+  unitId: idSchema.optional(),
 });
 export type ArchiveFilter = z.infer<typeof archiveFilterSchema>;
-/** The catalogue list's filter: the search filter and the unit an item concerns. */
-export type ArchiveListFilter = ArchiveFilter & { unitId?: number };
+/** The catalogue list's filter: the same as the search's. */
+export type ArchiveListFilter = ArchiveFilter;
 
 /** A snippet as pieces of the original text; `hit` pieces are the matched words (render as text, never as markup). */
 export const snippetSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
@@ -201,7 +203,7 @@ const uploadSchema = fileUploadSchema.extend({ itemId: idSchema, mime: z.string(
 
 export const archiveChannels = {
   'archives.list': {
-    input: archiveFilterSchema.extend({ unitId: idSchema.optional(), ...pageInput }),
+    input: archiveFilterSchema.extend(pageInput),
     output: z.object({ items: z.array(archiveItemSchema.omit({ files: true })), total: z.number().int() }),
     permission: 'archives.read',
   },
@@ -273,6 +275,12 @@ export const archiveChannels = {
   'archives.fileDocument': { input: z.object({ documentId: idSchema, ...editableFields }), output: archiveItemSchema, permission: 'archives.write' },
   /** An outside file chosen in the OS dialog becomes a new item of the round, its title taken from the file name (edit after). */
   'archives.importFromDisk': { input: z.object({ roundId: idSchema, kind: z.enum(archiveKinds).default('other') }), output: archiveItemSchema, permission: 'archives.write' },
+  /** A file dropped or picked in the window (up to 10 MB) becomes a new item of the round with its file, all or nothing. */
+  'archives.importUpload': {
+    input: fileUploadSchema.extend({ roundId: idSchema, kind: z.enum(archiveKinds).default('other'), mime: z.string().max(100) }),
+    output: archiveItemSchema,
+    permission: 'archives.write',
+  },
   /**
    * Closes the dossier: its items become read-only (ARCHIVE_DOSSIER_CLOSED). With stages still
    * missing, only with a reason (ARCHIVE_DOSSIER_INCOMPLETE otherwise), which the audit keeps.
@@ -346,5 +354,7 @@ export const fixityScheduleSchema = z.object({
   /** The calendar day the next run is due (null: never run, due now). */
   nextDueOn: z.string().nullable(),
   due: z.boolean(),
+  /** How many files the archives hold (a reminder about none is noise on the dashboard). */
+  storedFiles: z.number().int(),
 });
 export type FixitySchedule = z.infer<typeof fixityScheduleSchema>;

@@ -110,6 +110,7 @@ export function filterClause(filter: ArchiveFilter): { where: string[]; params: 
     ['classification', 'classification'],
     ['roundId', 'round_id'],
     ['kind', 'kind'],
+    ['unitId', 'unit_id'],
   ] as const;
   for (const [name, column] of columns) {
     if (filter[name] === undefined) continue;
@@ -186,12 +187,7 @@ export class ArchiveItemsStore {
    * all descending: the order of the UNIQUE index, read backwards, so nothing is sorted), with the count.
    */
   list(filter: ArchiveListFilter, access: ArchiveAccess, page: { page: number; pageSize: number }): { items: ArchiveItemSummary[]; total: number } {
-    const { unitId, ...searchable } = filter;
-    const { where, params } = filterClause(searchable);
-    if (unitId !== undefined) {
-      where.push('a.unit_id = @unitId');
-      params.unitId = unitId;
-    }
+    const { where, params } = filterClause(filter);
     const clause = `WHERE ${[visibleClause(access), ...where].join(' AND ')}`;
     const total = this.db.prepare(`SELECT count(*) FROM archive_items a ${clause}`).pluck().get(params) as number;
     const ids = this.db

@@ -27,6 +27,7 @@ const retentionToken = (retention: Retention) => fieldToken('t', retentions.inde
 const classificationToken = (classification: Classification) => fieldToken('s', classifications.indexOf(classification));
 const roundToken = (roundId: number) => fieldToken('r', roundId);
 const kindToken = (kind: ArchiveKind) => fieldToken('k', archiveKinds.indexOf(kind));
+const unitToken = (unitId: number) => fieldToken('u', unitId);
 const CLASSIFIED_MARK = fieldToken('x', 1);
 const CLUE_MARK = fieldToken('c', 1);
 
@@ -42,6 +43,7 @@ export interface IndexedFields {
   roundId: number | null;
   kind: ArchiveKind;
   clueMaterial: boolean;
+  unitId: number | null;
 }
 
 /** The original text an item is found by: its fields, then the text of each file, one per line. */
@@ -53,6 +55,7 @@ export function searchText(fields: IndexedFields, fileTexts: readonly string[]):
 export function indexDocument(fields: IndexedFields, body: string): string {
   const tokens = [yearToken(fields.year), retentionToken(fields.retention), classificationToken(fields.classification), kindToken(fields.kind)];
   if (fields.roundId !== null) tokens.push(roundToken(fields.roundId));
+  if (fields.unitId !== null) tokens.push(unitToken(fields.unitId));
   if (isClassified(fields.classification)) tokens.push(CLASSIFIED_MARK);
   if (fields.clueMaterial) tokens.push(CLUE_MARK);
   return `${bigramDocument(body)} ${tokens.join(' ')}`;
@@ -70,11 +73,12 @@ interface ItemForIndex {
   round_id: number | null;
   kind: ArchiveKind;
   clue_material: number;
+  unit_id: number | null;
 }
 
 /** Writes (or rewrites) the index entry of one item from its row and its files' stored text. */
 export function indexItem(db: Db, itemId: number): void {
-  const row = db.prepare('SELECT archive_code, title, responsible, doc_number, note, year, retention, classification, round_id, kind, clue_material FROM archive_items WHERE id = ?').get(itemId) as
+  const row = db.prepare('SELECT archive_code, title, responsible, doc_number, note, year, retention, classification, round_id, kind, clue_material, unit_id FROM archive_items WHERE id = ?').get(itemId) as
     | ItemForIndex
     | undefined;
   db.prepare('DELETE FROM archive_fts WHERE rowid = ?').run(itemId);
@@ -93,6 +97,7 @@ export function indexItem(db: Db, itemId: number): void {
     roundId: row.round_id,
     kind: row.kind,
     clueMaterial: row.clue_material === 1,
+    unitId: row.unit_id,
   };
   const body = searchText(fields, texts);
   db.prepare('INSERT INTO archive_search_text (item_id, body) VALUES (?, ?)').run(itemId, body);
@@ -140,6 +145,7 @@ function filterMatch(filter: ArchiveFilter): string[] {
   if (filter.classification !== undefined) out.push(phrase(classificationToken(filter.classification)));
   if (filter.roundId !== undefined) out.push(phrase(roundToken(filter.roundId)));
   if (filter.kind !== undefined) out.push(phrase(kindToken(filter.kind)));
+  if (filter.unitId !== undefined) out.push(phrase(unitToken(filter.unitId)));
   return out;
 }
 

@@ -71,6 +71,18 @@ describe('filing is all or nothing', () => {
     expect((await importFile('信访件二.txt', '第二件')).itemNumber).toBe(3);
   });
 
+  it('files a file uploaded through the window in one call; a refused one takes no 件号', async () => {
+    const { app, dir, round } = await setUp();
+    const upload = (fileName: string, mime: string, body: string) =>
+      ({ roundId: round.id, kind: 'briefing' as const, fileName, mime, base64: Buffer.from(body).toString('base64') });
+    const first = await app.call('archives.importUpload', upload('市巡办〔2020〕5号 汇报会记录20200415.txt', 'text/plain', '进驻汇报会记录'));
+    expect(first).toMatchObject({ itemNumber: 1, titleSupplied: true, docNumber: '市巡办〔2020〕5号', docDate: '2020-04-15', kind: 'briefing', files: [{ textStatus: 'text' }] });
+    const storedBefore = storeContents(dir);
+    expect((await app.fail('archives.importUpload', upload('程序.exe', 'application/x-msdownload', 'MZ'))).message).toContain('只接受');
+    expect(storeContents(dir)).toEqual(storedBefore);
+    expect((await app.call('archives.importUpload', upload('座谈会记录.txt', 'text/plain', '座谈'))).itemNumber).toBe(2);
+  });
+
   it('removes the stored PDF when the transaction refuses the item', async () => {
     const { app, dir, round, auditInspection } = await setUp();
     const draft = await app.call('documents.create', { kind: 'feedbackLetter', inspectionId: auditInspection.id });

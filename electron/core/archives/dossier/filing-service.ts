@@ -192,25 +192,34 @@ export function fieldsFromFileName(fileName: string): { title: string; docNumber
  * streamed into it, all or nothing: if storing the file fails no item is filed and no 件号 taken.
  */
 export async function importFromDisk(ctx: CoreContext, input: ChannelInput<'archives.importFromDisk'>): Promise<ArchiveItem> {
-  const db = ctx.active().vault.db;
-  const defaults = dossierDefaults(db, input.roundId);
-  assertDossierOpen(db, input.roundId);
+  assertDossierOpen(ctx.active().vault.db, input.roundId);
   const chosen = await chooseArchiveFile(ctx, '选择要归档的文件');
-  const prefilled = fieldsFromFileName(chosen.fileName);
   const pages = chosen.mime === 'application/pdf' && chosen.size <= MAX_COUNTED_BYTES ? await pdfPageCount(readFileSync(chosen.path)) : null;
-  const office = ctx.active().office.get();
-  return createItemWithFile(
-    ctx,
-    {
-      ...defaults,
-      ...prefilled,
-      titleSupplied: true,
-      pages,
-      responsible: office.name,
-      classification: 'internal',
-      roundId: input.roundId,
-      kind: input.kind ?? 'other',
-    },
-    chosenFile('original', chosen),
-  );
+  return createItemWithFile(ctx, outsideItem(ctx, input.roundId, input.kind ?? 'other', chosen.fileName, pages), chosenFile('original', chosen));
+}
+
+/** A file dropped or picked in the window (up to 10 MB), filed as importFromDisk files one from disk: all or nothing. */
+export async function importUpload(ctx: CoreContext, input: ChannelInput<'archives.importUpload'>): Promise<ArchiveItem> {
+  assertDossierOpen(ctx.active().vault.db, input.roundId);
+  const bytes = Buffer.from(input.base64, 'base64');
+  const pages = input.mime === 'application/pdf' ? await pdfPageCount(bytes) : null;
+  return createItemWithFile(ctx, outsideItem(ctx, input.roundId, input.kind ?? 'other', input.fileName, pages), bytesFile('original', { fileName: input.fileName, mime: input.mime, bytes }));
+}
+
+/** The fields of an outside file's item: the round's defaults, what its name says, the office as 责任者 until corrected. */
+function outsideItem(ctx: CoreContext, roundId: number, kind: ArchiveKind, fileName: string, pages: number | null): ChannelInput<'archives.create'> {
+  const session = ctx.active();
+  return {
+    ...dossierDefaults(session.vault.db, roundId),
+    ...fieldsFromFileName(fileName),
+    titleSupplied: true,
+    pages,
+    responsible: session.office.get().name,
+    classification: 'internal',
+    roundId,
+    kind,
+    clueMaterial: false,
+    unitId: null,
+    note: '',
+  };
 }

@@ -12,6 +12,7 @@ export const archiveDossierHandlers: HandlersFor<
   | 'archives.fileFourList'
   | 'archives.fileRectificationLedger'
   | 'archives.importFromDisk'
+  | 'archives.importUpload'
   | 'archives.closeDossier'
   | 'archives.correct'
   | 'archives.fixitySchedule'
@@ -24,6 +25,7 @@ export const archiveDossierHandlers: HandlersFor<
   'archives.fileRectificationLedger': (ctx, input) => ledgers.fileRectificationLedger(ctx, input),
   'archives.fileDocument': (ctx, input) => filing.fileDocument(ctx, input),
   'archives.importFromDisk': (ctx, input) => filing.importFromDisk(ctx, input),
+  'archives.importUpload': (ctx, input) => filing.importUpload(ctx, input),
   'archives.closeDossier': (ctx, input) => dossier.closeDossier(ctx, input),
   'archives.correct': (ctx, input) => dossier.correctItem(ctx, input),
   'archives.fixitySchedule': (ctx) => schedule.fixitySchedule(ctx),

@@ -73,5 +73,17 @@ describe('the unit an archive item concerns', () => {
     const ofTown = await app.call('archives.list', { unitId: townUnit, page: 1, pageSize: 20 });
     expect(ofTown).toMatchObject({ total: 1, items: [{ id: plain.id }] });
     expect((await app.call('archives.list', { roundId: round.id, page: 1, pageSize: 20 })).total).toBe(2);
+
+    // Full-text search filters by the unit inside the index, and follows an edit of the unit;
+    // a one-character query (answered by the index too) filters the same way.
+    const found = async (query: string, unitId: number) => (await app.call('archives.search', { query, unitId })).items.map((hit) => hit.item.id);
+    // (The letter of the audit bureau mentions 谈话 too: it is found under its own unit.)
+    expect(await found('谈话', townUnit)).toEqual([plain.id]);
+    expect(await found('谈话', units.audit.id)).toEqual([letter.id]);
+    expect(await found('笔', townUnit)).toEqual([plain.id]);
+    expect(await found('笔录', units.audit.id)).toEqual([]);
+    await app.call('archives.update', { id: plain.id, ...base, unitId: units.audit.id });
+    expect(await found('笔录', townUnit)).toEqual([]);
+    expect(await found('笔录', units.audit.id)).toEqual([plain.id]);
   });
 });

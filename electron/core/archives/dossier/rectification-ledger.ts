@@ -17,15 +17,21 @@ import { assertDossierOpen } from './seal';
 const STATUS_TEXT: Record<RectificationStatus, string> = { notStarted: '未启动', inProgress: '整改中', awaitingReview: '已完成待审核', closed: '已销号' };
 
 const COLUMNS = [
-  { header: '序号', width: 0.6 },
+  { header: '序号', width: 0.8 },
   { header: '问题描述', width: 4 },
   { header: '整改措施', width: 4 },
   { header: '责任人', width: 1.2 },
   { header: '责任单位', width: 1.5 },
-  { header: '整改时限', width: 1.3 },
-  { header: '状态', width: 1.3 },
-  { header: '销号日期', width: 1.3 },
+  { header: '整改时限', width: 2 },
+  { header: '状态', width: 1.5 },
+  { header: '销号日期', width: 2 },
 ];
+
+/** 2020-09-30 as the printed ledger says it: 2020年9月30日. */
+const chineseDate = (date: string | null) => {
+  const parts = date ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  return parts ? `${parts[1]}年${Number(parts[2])}月${Number(parts[3])}日` : (date ?? '');
+};
 
 interface LedgerInspection {
   inspectionId: number;
@@ -70,7 +76,7 @@ export function rectificationLedgerTable(db: Db, inspectionId: number, options: 
     title: ledgerTitle(unit),
     subtitle: `被巡察单位：${unit}`,
     columns: COLUMNS,
-    rows: rows.map((r, index) => [String(index + 1), r.description, r.measures, r.responsible_person, r.responsible_unit, r.deadline ?? '', STATUS_TEXT[r.status], r.closed_on ?? '']),
+    rows: rows.map((r, index) => [String(index + 1), r.description, r.measures, r.responsible_person, r.responsible_unit, chineseDate(r.deadline), STATUS_TEXT[r.status], chineseDate(r.closed_on)]),
     date: options.date,
   };
 }

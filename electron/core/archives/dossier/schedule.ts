@@ -16,10 +16,11 @@ function intervalDays(db: Db): number {
 
 function scheduleOf(db: Db, now: Date): FixitySchedule {
   const days = intervalDays(db);
+  const storedFiles = db.prepare('SELECT count(*) FROM archive_files').pluck().get() as number;
   const last = db.prepare('SELECT max(finished_at) AS at FROM archive_fixity_runs').get() as { at: string | null };
-  if (!last.at) return { intervalDays: days, lastRunAt: null, nextDueOn: null, due: true };
+  if (!last.at) return { intervalDays: days, lastRunAt: null, nextDueOn: null, due: true, storedFiles };
   const dueAt = new Date(new Date(last.at).getTime() + days * DAY_MS);
-  return { intervalDays: days, lastRunAt: last.at, nextDueOn: localDate(dueAt), due: now.getTime() >= dueAt.getTime() };
+  return { intervalDays: days, lastRunAt: last.at, nextDueOn: localDate(dueAt), due: now.getTime() >= dueAt.getTime(), storedFiles };
 }
 
 export function fixitySchedule(ctx: CoreContext): FixitySchedule {

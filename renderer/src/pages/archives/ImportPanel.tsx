@@ -7,7 +7,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifySuccess } from '../../components/notify';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText, useT } from '../../i18n';
-import { useActiveStatus } from '../../state/status';
 import { clueMimeOf, MAX_UPLOAD_BYTES, readFileAsBase64 } from '../findings/files';
 import { kindOptions } from './labels';
 
@@ -50,11 +49,10 @@ type Row = { name: string; state: 'waiting' | 'uploading' | 'done' | 'failed'; m
 /**
  * Outside documents into the round's dossier: one at a time from disk through the OS dialog
  * (any size, streamed by the core), or several dropped into the window (each up to 10 MB, sent
- * as base64), each becoming an item titled from its file name, to be checked after.
+ * as base64), each filed in one call with its file and titled from its file name, to be checked after.
  */
 export function ImportPanel({ dossier, onImported }: { dossier: Dossier; onImported: () => void }) {
   const t = useT();
-  const { office } = useActiveStatus();
   const [kind, setKind] = useState<ArchiveKind>('other');
   const [rows, setRows] = useState<Row[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -81,20 +79,8 @@ export function ImportPanel({ dossier, onImported }: { dossier: Dossier; onImpor
         continue;
       }
       update(index, { state: 'uploading' });
-      const title = file.name.replace(/\.[A-Za-z0-9]+$/, '').slice(0, 500) || file.name;
-      const created = await invoke('archives.create', {
-        year: dossier.year,
-        retention: dossier.retention,
-        orgCode: dossier.orgCode,
-        title,
-        titleSupplied: true,
-        // 责任者 until the archivist corrects it: the office, as the core does for disk imports.
-        responsible: office.name,
-        classification: 'internal',
-        roundId: dossier.roundId,
-        kind,
-      });
-      const attached = created.ok ? await invoke('archives.attachFile', { itemId: created.value.id, fileName: file.name, mime, base64: await readFileAsBase64(file) }) : created;
+      // One call files the item with its file (all or nothing: a failed file takes no 件号).
+      const attached = await invoke('archives.importUpload', { roundId: dossier.roundId, kind, fileName: file.name, mime, base64: await readFileAsBase64(file) });
       if (attached.ok) {
         done += 1;
         update(index, { state: 'done' });

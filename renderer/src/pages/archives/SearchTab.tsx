@@ -10,6 +10,7 @@ import { useChannel } from '../../components/useChannel';
 import { useListQuery } from '../../components/useListQuery';
 import { useFormatDate, useT } from '../../i18n';
 import { RoundSelect } from '../findings/pickers';
+import { UnitPicker, type UnitRef } from '../registry/UnitPicker';
 import { ItemFiles } from './DossierItems';
 import { classificationOptions, kindOptions, retentionOptions } from './labels';
 import { Snippet } from './Snippet';
@@ -24,6 +25,7 @@ export function SearchTab({ rounds }: { rounds: RoundSummary[] | null }) {
   const { query, ...filter } = q.applied;
   const result = useChannel('archives.search', query.trim() ? { query: query.trim(), ...filter, page: q.page, pageSize: q.pageSize } : null);
   const [yearText, setYearText] = useState<number | string>('');
+  const [unit, setUnit] = useState<UnitRef | null>(null);
   const any = t('archives.filter.any');
   const data = result.data;
 
@@ -74,6 +76,18 @@ export function SearchTab({ rounds }: { rounds: RoundSummary[] | null }) {
               <Select label={t('archives.field.kind')} placeholder={any} clearable data={kindOptions(t)} value={q.draft.kind ?? null} w={180} onChange={(v) => q.choose({ ...q.draft, kind: (v as ArchiveKind | null) ?? undefined })} />
               <div style={{ width: 280 }}>
                 <RoundSelect rounds={rounds} value={q.draft.roundId ?? null} onChange={(v) => q.choose({ ...q.draft, roundId: v ?? undefined })} label={t('archives.round')} clearable />
+              </div>
+              <div style={{ width: 240 }}>
+                <UnitPicker
+                  label={t('archives.field.unit')}
+                  placeholder={any}
+                  value={unit}
+                  onChange={(next) => {
+                    setUnit(next);
+                    q.choose({ ...q.draft, unitId: next?.id ?? undefined });
+                  }}
+                  testId="archives-search-unit"
+                />
               </div>
             </Group>
           </Stack>

@@ -17,7 +17,7 @@ export function MaintenanceReminders({ onNavigate }: { onNavigate: (key: PageKey
   const backup = useChannel('backup.status', roleMay(user.role, 'vault.backup') ? {} : null);
   const fixity = useChannel('archives.fixitySchedule', roleMay(user.role, 'archives.write') ? {} : null);
   const backupDue = backup.data?.due === true;
-  const fixityDue = fixity.data?.due === true;
+  const fixityDue = fixity.data?.due === true && fixity.data.storedFiles > 0;
   if (!backupDue && !fixityDue) return null;
 
   return (
