@@ -3,6 +3,7 @@ import type { ChannelOutput, Channels, SelfCheckRow } from '../../../shared/cont
 import { actorOf, change, localDate, type CoreContext } from '../context';
 import { AppError } from '../errors';
 import { FileStore } from '../files/file-store';
+import { storeEvidenceUpload } from '../files/evidence-upload';
 import { CommonStore, SELF_CHECK_OWNER, toSelfCheck, type SelfCheckRecord } from './common-store';
 
 /**
@@ -13,7 +14,6 @@ import { CommonStore, SELF_CHECK_OWNER, toSelfCheck, type SelfCheckRecord } from
 type In<C extends keyof Channels> = z.output<Channels[C]['input']>;
 type Recorder = Parameters<Parameters<typeof change>[1]>[1];
 
-const EVIDENCE_MIME = /^(application\/pdf|image\/(png|jpeg|gif|webp|tiff)|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/msword|text\/plain)$/;
 
 /** What a self-check says in one word, for the audit trail of its changes. */
 function stateOf(check: Pick<SelfCheckRecord, 'found' | 'fixedOn'> | null): string {
@@ -108,21 +108,7 @@ export async function attachEvidence(ctx: CoreContext, input: In<'selfChecks.att
   const check = store.selfCheckById(input.selfCheckId);
   if (!check) throw new AppError('NOT_FOUND', '自查记录不存在，请先保存自查情况');
   const { list } = scopeOf(store, check.commonProblemId, check.unitId);
-  if (!EVIDENCE_MIME.test(input.mime)) throw new AppError('INVALID_INPUT', '佐证材料只接受 PDF、图片、Word 和文本文件');
-  const bytes = Buffer.from(input.base64, 'base64');
-  if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
-  async function* source() {
-    yield bytes;
-  }
-  // The file is complete on disk and in its row before the audit line is written.
-  const file = await new FileStore(session.vault).put(source(), {
-    fileName: input.fileName,
-    mime: input.mime,
-    ownerType: SELF_CHECK_OWNER,
-    ownerId: check.id,
-    createdBy: session.user.id,
-    at: ctx.now().toISOString(),
-  });
+  const file = await storeEvidenceUpload(session, input, { type: SELF_CHECK_OWNER, id: check.id }, ctx.now().toISOString());
   return change(ctx, (_active, record) => {
     record({ action: 'selfCheck.attachEvidence', target: { type: 'selfCheck', id: check.id }, detail: { listId: list.id, unitId: check.unitId, fileId: file.id, size: file.size, sha256: file.sha256 } });
     return rowOf(ctx, store, list.id, check.unitId, check.commonProblemId);

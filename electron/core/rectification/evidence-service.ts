@@ -2,6 +2,7 @@ import type { ChannelInput, ChannelOutput, RectificationDetail } from '../../../
 import { actorOf, change, type CoreContext } from '../context';
 import { AppError } from '../errors';
 import { FileStore } from '../files/file-store';
+import { storeEvidenceUpload } from '../files/evidence-upload';
 import { detail, EDITABLE, today } from './ledger-service';
 import { EVIDENCE_OWNER, RectificationStore } from './rectification-store';
 
@@ -11,7 +12,6 @@ import { EVIDENCE_OWNER, RectificationStore } from './rectification-store';
  * that fails its check is reported (and audited as such), never shown.
  */
 
-const EVIDENCE_MIME = /^(application\/pdf|image\/(png|jpeg|gif|webp|tiff)|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/msword|text\/plain)$/;
 
 export async function attachEvidence(ctx: CoreContext, input: ChannelInput<'rectification.attachEvidence'>): Promise<RectificationDetail> {
   const session = ctx.active();
@@ -19,21 +19,7 @@ export async function attachEvidence(ctx: CoreContext, input: ChannelInput<'rect
   const item = store.byId(input.itemId, today(ctx));
   if (!item) throw new AppError('NOT_FOUND', '整改事项不存在');
   if (!EDITABLE.includes(item.status)) throw new AppError('RECTIFICATION_LOCKED');
-  if (!EVIDENCE_MIME.test(input.mime)) throw new AppError('INVALID_INPUT', '佐证材料只接受 PDF、图片、Word 和文本文件');
-  const bytes = Buffer.from(input.base64, 'base64');
-  if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
-  async function* source() {
-    yield bytes;
-  }
-  // The file is complete on disk and in its row before the history and audit lines are written.
-  const file = await new FileStore(session.vault).put(source(), {
-    fileName: input.fileName,
-    mime: input.mime,
-    ownerType: EVIDENCE_OWNER,
-    ownerId: input.itemId,
-    createdBy: session.user.id,
-    at: ctx.now().toISOString(),
-  });
+  const file = await storeEvidenceUpload(session, input, { type: EVIDENCE_OWNER, id: input.itemId }, ctx.now().toISOString());
   return change(ctx, (active, record) => {
     store.addHistory({ itemId: input.itemId, event: 'evidence', from: item.status, to: item.status, note: file.fileName, actorId: active.user.id, actorName: active.user.displayName, at: file.createdAt });
     record({ action: 'rectification.attachEvidence', target: { type: 'rectification', id: input.itemId }, detail: { problemId: item.problemId, fileId: file.id, size: file.size, sha256: file.sha256 } });

@@ -1,6 +1,7 @@
-import { Card, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Group, Stack, Tabs } from '@mantine/core';
+import { SettingsSection } from '../components/SettingsSection';
 import { IconArrowsExchange, IconDatabaseExport, IconKey, IconSend, IconSettings, IconUsers } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { roleMay } from '../../../shared/roles';
 import { invoke } from '../api/client';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
@@ -17,21 +18,6 @@ import { FontStatusCard } from './documents/FontStatusCard';
 import { HandoverCatalogPanel } from './findings/HandoverCatalogPanel';
 import { AdminsReadCluesSwitch, AnswerDaysForm } from './findings/HandoverSettings';
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
-      <Title order={3} fz="md">
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed" mt={4}>
-          {description}
-        </Text>
-      )}
-      <Stack mt="md">{children}</Stack>
-    </Card>
-  );
-}
 
 export function SettingsPage() {
   const t = useT();
@@ -75,11 +61,11 @@ export function SettingsPage() {
           <GeneralSettings key={settings.idleLockMinutes} />
         </Tabs.Panel>
         <Tabs.Panel value="password" pt="lg">
-          <Section title={t('settings.tab.password')}>
+          <SettingsSection title={t('settings.tab.password')}>
             <Stack maw={480}>
               <ChangePasswordForm onChanged={() => notifySuccess(t, t('password.changed'))} />
             </Stack>
-          </Section>
+          </SettingsSection>
         </Tabs.Panel>
         {isAdmin && (
           <Tabs.Panel value="accounts" pt="lg">
@@ -111,7 +97,7 @@ function GeneralSettings() {
 
   return (
     <Stack gap="lg">
-      <Section title={t('settings.idle')} description={t('settings.idle.description')}>
+      <SettingsSection title={t('settings.idle')} description={t('settings.idle.description')}>
         <NumberSettingForm
           label={t('settings.idle')}
           initial={settings.idleLockMinutes}
@@ -124,22 +110,22 @@ function GeneralSettings() {
           testId="idle-settings"
           inputTestId="idle-minutes"
         />
-      </Section>
-      <Section title={t('handover.settings.days')} description={t('handover.settings.days.description')}>
+      </SettingsSection>
+      <SettingsSection title={t('handover.settings.days')} description={t('handover.settings.days.description')}>
         <AnswerDaysForm key={settings.handoverAnswerDays ?? 'default'} />
-      </Section>
-      <Section title={t('handover.settings.clues')} description={t('handover.settings.clues.description')}>
+      </SettingsSection>
+      <SettingsSection title={t('handover.settings.clues')} description={t('handover.settings.clues.description')}>
         <AdminsReadCluesSwitch />
-      </Section>
+      </SettingsSection>
       <FontStatusCard />
-      <Section
+      <SettingsSection
         title={t('locale.label')}
         description={mayManage ? t('settings.language.description') : t('settings.language.personal')}
       >
         <Group>
           <LanguageSwitch size="sm" />
         </Group>
-      </Section>
+      </SettingsSection>
     </Stack>
   );
 }

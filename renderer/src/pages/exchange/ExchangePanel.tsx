@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { SettingsSection } from '../../components/SettingsSection';
 import { IconCircleCheck, IconFileExport, IconFileImport } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ExchangeExportResult, ExchangePreview } from '../../../../shared/contract';
 import { roleMay } from '../../../../shared/roles';
 import { invoke } from '../../api/client';
@@ -17,21 +18,6 @@ import { OfficeCardSection } from './OfficeCardSection';
 import { PreviewDialog } from './PreviewDialog';
 import { TrustedOfficesSection } from './TrustedOfficesSection';
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-label={title}>
-      <Title order={3} fz="md">
-        {title}
-      </Title>
-      {description && (
-        <Text size="sm" c="dimmed" mt={4}>
-          {description}
-        </Text>
-      )}
-      <Stack mt="md">{children}</Stack>
-    </Card>
-  );
-}
 
 /**
  * 市县联动: this office's card, the offices it trusts, exporting a round as a package and
@@ -61,14 +47,14 @@ export function ExchangePanel() {
       <Text size="sm" c="dimmed">
         {t('exchange.description')}
       </Text>
-      <Section title={t('exchange.card.title')} description={t('exchange.card.description')}>
+      <SettingsSection title={t('exchange.card.title')} description={t('exchange.card.description')}>
         <OfficeCardSection />
-      </Section>
-      <Section title={t('exchange.trusted.title')} description={t('exchange.trusted.description')}>
+      </SettingsSection>
+      <SettingsSection title={t('exchange.trusted.title')} description={t('exchange.trusted.description')}>
         <TrustedOfficesSection offices={trusted.data ?? []} error={trusted.error} mayManage={mayManage} onChanged={refresh} />
-      </Section>
+      </SettingsSection>
       {mayWrite && (
-        <Section title={t('exchange.export.title')} description={t('exchange.export.description')}>
+        <SettingsSection title={t('exchange.export.title')} description={t('exchange.export.description')}>
           <Group>
             <Button leftSection={<IconFileExport size={16} />} onClick={() => setExporting(true)} data-testid="exchange-export-open">
               {t('exchange.export.open')}
@@ -79,10 +65,10 @@ export function ExchangePanel() {
               <Text size="sm">{t('exchange.export.detail', { recipient: exported.recipient, sequence: exported.sequence, size: bytesText(exported.bytes) })}</Text>
             </Alert>
           )}
-        </Section>
+        </SettingsSection>
       )}
       {mayWrite && (
-        <Section title={t('exchange.import.title')} description={t('exchange.import.description')}>
+        <SettingsSection title={t('exchange.import.title')} description={t('exchange.import.description')}>
           <Group>
             <Button leftSection={<IconFileImport size={16} />} onClick={() => void choosePackage()} loading={opening.busy} data-testid="exchange-import-open">
               {t('exchange.import.open')}
@@ -97,12 +83,12 @@ export function ExchangePanel() {
             )}
           </Group>
           <ErrorAlert error={opening.error} title={t('exchange.import.refused')} coreDetail />
-        </Section>
+        </SettingsSection>
       )}
-      <Section title={t('exchange.log.title')}>
+      <SettingsSection title={t('exchange.log.title')}>
         <ErrorAlert error={log.error} />
         <ImportLogTable entries={log.data ?? []} loading={log.loading} />
-      </Section>
+      </SettingsSection>
 
       {exporting && (
         <ExportDialog

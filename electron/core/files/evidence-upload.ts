@@ -1,0 +1,26 @@
+import type { ActiveSession } from '../context';
+import { AppError } from '../errors';
+import { FileStore, type AttachmentRecord } from './file-store';
+
+/** The kinds of file accepted as evidence (佐证材料): PDF, images, Word and plain text. */
+const EVIDENCE_MIME = /^(application\/pdf|image\/(png|jpeg|gif|webp|tiff)|application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document|application\/msword|text\/plain)$/;
+
+/**
+ * Puts one evidence file sent from the renderer (base64, already size-limited by its channel)
+ * into the encrypted store for its owner. The file is complete on disk and in its row when this
+ * returns, so the caller's history and audit lines are written after it, never before.
+ */
+export async function storeEvidenceUpload(
+  session: ActiveSession,
+  upload: { fileName: string; mime: string; base64: string },
+  owner: { type: string; id: number },
+  at: string,
+): Promise<AttachmentRecord> {
+  if (!EVIDENCE_MIME.test(upload.mime)) throw new AppError('INVALID_INPUT', '佐证材料只接受 PDF、图片、Word 和文本文件');
+  const bytes = Buffer.from(upload.base64, 'base64');
+  if (bytes.length === 0) throw new AppError('INVALID_INPUT', '文件是空的');
+  async function* source() {
+    yield bytes;
+  }
+  return new FileStore(session.vault).put(source(), { fileName: upload.fileName, mime: upload.mime, ownerType: owner.type, ownerId: owner.id, createdBy: session.user.id, at });
+}
