@@ -8,6 +8,8 @@ import { ProblemsStore } from '../findings/problems-store';
  * again, from the text the vault already holds (problems' description and evidence; each
  * archive item's fields and the stored text of its files). No file is decrypted or read again.
  * It runs inside the upgrade's transaction: a few seconds for a hundred thousand records.
+ * It writes through today's index code on purpose (the documents must match what the app
+ * queries); a later step that changes what an index holds writes its documents again likewise.
  */
 export function quickSearchMigration(version: number): Migration {
   return {

@@ -17,7 +17,22 @@ import { quickSearchMigration } from '../../search/schema';
 export type { Migration } from './types';
 
 /** Every schema step, in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [foundation, rounds, filesMigration(3), findingsMigration(4), documentsMigration(5), rectificationMigration(6), archivesMigration(7), exchangeMigration(13), resultsLedgerMigration(9), archivesDossierMigration(11), pairingMigration(10), commonProblemsMigration(8), borrowingMigration(12), quickSearchMigration(14)];
+export const migrations: readonly Migration[] = [
+  foundation,
+  rounds,
+  filesMigration(3),
+  findingsMigration(4),
+  documentsMigration(5),
+  rectificationMigration(6),
+  archivesMigration(7),
+  commonProblemsMigration(8),
+  resultsLedgerMigration(9),
+  pairingMigration(10),
+  archivesDossierMigration(11),
+  borrowingMigration(12),
+  exchangeMigration(13),
+  quickSearchMigration(14),
+];
 
 export const latestSchemaVersion = (list: readonly Migration[] = migrations): number =>
   list.reduce((max, m) => Math.max(max, m.version), 0);
