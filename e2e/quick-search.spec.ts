@@ -45,6 +45,7 @@ test('Ctrl+K finds units, problems, rounds and people, and Enter lands on the re
   await box.fill('市审计局');
   await expect(hits(page).first()).toHaveAttribute('data-kind', 'unit');
   await expect(hits(page).first()).toHaveAttribute('aria-selected', 'true');
+  await expect(box).toHaveAttribute('data-settled', 'true');
   await box.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('registry-page')).toBeVisible();
@@ -67,6 +68,7 @@ test('Ctrl+K finds units, problems, rounds and people, and Enter lands on the re
   await expect(hits(page).nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('quick-search-input')).toHaveAttribute('aria-activedescendant', 'quick-search-hit-1');
   await shot('quick-search-arrow-down');
+  await expect(page.getByTestId('quick-search-input')).toHaveAttribute('data-settled', 'true');
   await page.getByTestId('quick-search-input').press('Enter');
   await expect(page.getByTestId('findings-page')).toBeVisible();
 
@@ -74,6 +76,7 @@ test('Ctrl+K finds units, problems, rounds and people, and Enter lands on the re
   await openQuickSearch(page);
   await page.getByTestId('quick-search-input').fill('第八轮');
   await expect(hits(page)).toHaveCount(1);
+  await expect(page.getByTestId('quick-search-input')).toHaveAttribute('data-settled', 'true');
   await page.getByTestId('quick-search-input').press('Enter');
   await expect(page.getByTestId('round-page')).toHaveAttribute('data-round-id', String(round.id));
 
@@ -81,6 +84,7 @@ test('Ctrl+K finds units, problems, rounds and people, and Enter lands on the re
   await openQuickSearch(page);
   await page.getByTestId('quick-search-input').fill('张伟');
   await expect(hits(page).first()).toHaveAttribute('data-kind', 'person');
+  await expect(page.getByTestId('quick-search-input')).toHaveAttribute('data-settled', 'true');
   await page.getByTestId('quick-search-input').press('Enter');
   await expect(page.getByTestId('people-panel')).toBeVisible();
   await expect(page.getByTestId('people-search')).toHaveValue('张伟');

@@ -47,6 +47,9 @@ export function QuickSearch({ onNavigate }: { onNavigate: (page: PageKey) => voi
       setActive((current) => (current + step + hits.length) % hits.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
+      // The hits on screen answer an older text while the newest is still being searched:
+      // Enter waits for them rather than open what the person no longer asked for.
+      if (search.query !== query.trim()) return;
       const hit = hits[Math.min(active, hits.length - 1)];
       if (hit) choose(hit);
     }
@@ -89,6 +92,7 @@ export function QuickSearch({ onNavigate }: { onNavigate: (page: PageKey) => voi
             aria-expanded={hits.length > 0}
             aria-controls="quick-search-results"
             aria-autocomplete="list"
+            data-settled={search.query === query.trim()}
             aria-activedescendant={hits.length > 0 ? optionId(Math.min(active, hits.length - 1)) : undefined}
             data-testid="quick-search-input"
           />
