@@ -176,32 +176,27 @@ test('an archivist files a round: a finalised letter and outside PDFs, sees what
     await closeNotifications(page);
     await shot('dossier-closed');
 
-    // ---- 打印归档文件目录 (engineer "borrow"'s button) -------------------------------------------------
+    // ---- 打印归档文件目录 ------------------------------------------------------------------------------
     const cataloguePrint = page.getByTestId('archives-catalogue-print');
-    if ((await cataloguePrint.count()) > 0) {
-      // The system print dialog is not opened: window.print records how many pages the print container holds.
-      await page.evaluate(() => {
-        const w = window as unknown as { printedPages: number[] };
-        w.printedPages = [];
-        window.print = () => void w.printedPages.push(document.querySelectorAll('#xuncha-print img').length);
-      });
-      await cataloguePrint.first().click();
-      const catalogue = page.getByTestId('catalogue-dialog');
-      await expect(catalogue.getByTestId('catalogue-volume')).toHaveValue(/10 件/);
-      await catalogue.getByTestId('catalogue-generate').click();
-      await expect(catalogue.getByTestId('catalogue-summary')).toContainText('10 件', { timeout: 30_000 });
-      await expect(catalogue.locator('[data-testid="pdf-page"][data-page-number="1"]')).toHaveAttribute('data-state', 'rendered');
-      await shot('catalogue-print');
-      await catalogue.getByTestId('catalogue-print-now').click();
-      await expect.poll(() => page.evaluate(() => (window as unknown as { printedPages: number[] }).printedPages), { timeout: 60_000 }).toEqual([expect.any(Number)]);
-      expect((await page.evaluate(() => (window as unknown as { printedPages: number[] }).printedPages))[0]).toBeGreaterThan(0);
-      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-      await page.keyboard.press('Escape');
-      await expect(catalogue).toBeHidden();
-    } else {
-      // TODO(coordinator): assert the printed 归档文件目录 once CatalogueActions is merged.
-      test.info().annotations.push({ type: 'todo', description: 'archives-catalogue-print not present yet' });
-    }
+    // The system print dialog is not opened: window.print records how many pages the print container holds.
+    await page.evaluate(() => {
+      const w = window as unknown as { printedPages: number[] };
+      w.printedPages = [];
+      window.print = () => void w.printedPages.push(document.querySelectorAll('#xuncha-print img').length);
+    });
+    await cataloguePrint.first().click();
+    const catalogue = page.getByTestId('catalogue-dialog');
+    await expect(catalogue.getByTestId('catalogue-volume')).toHaveValue(/10 件/);
+    await catalogue.getByTestId('catalogue-generate').click();
+    await expect(catalogue.getByTestId('catalogue-summary')).toContainText('10 件', { timeout: 30_000 });
+    await expect(catalogue.locator('[data-testid="pdf-page"][data-page-number="1"]')).toHaveAttribute('data-state', 'rendered');
+    await shot('catalogue-print');
+    await catalogue.getByTestId('catalogue-print-now').click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { printedPages: number[] }).printedPages), { timeout: 60_000 }).toEqual([expect.any(Number)]);
+    expect((await page.evaluate(() => (window as unknown as { printedPages: number[] }).printedPages))[0]).toBeGreaterThan(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.keyboard.press('Escape');
+    await expect(catalogue).toBeHidden();
 
     // ---- 全文检索: a two-character word, the hit highlighted ----------------------------------------
     await page.getByTestId('archives-tab-search').click();
