@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { ChannelOutput, Channels, SelfCheckRow } from '../../../shared/contract';
-import { actorOf, change, localDate, type CoreContext } from '../context';
+import { change, localDate, type CoreContext } from '../context';
 import { AppError } from '../errors';
 import { FileStore } from '../files/file-store';
-import { storeEvidenceUpload } from '../files/evidence-upload';
+import { readEvidence, storeEvidenceUpload } from '../files/evidence';
 import { CommonStore, SELF_CHECK_OWNER, toSelfCheck, type SelfCheckRecord } from './common-store';
 
 /**
@@ -117,17 +117,5 @@ export async function attachEvidence(ctx: CoreContext, input: In<'selfChecks.att
 
 export async function viewEvidence(ctx: CoreContext, input: In<'selfChecks.viewEvidence'>): Promise<ChannelOutput<'selfChecks.viewEvidence'>> {
   const session = ctx.active();
-  const files = new FileStore(session.vault);
-  const file = files.get(input.fileId);
-  if (!file || file.ownerType !== SELF_CHECK_OWNER || file.ownerId !== input.selfCheckId) throw new AppError('NOT_FOUND', '佐证材料不存在');
-  const audit = (outcome: 'ok' | 'failed', extra: Record<string, unknown> = {}) =>
-    session.audit.append({ action: 'selfCheck.viewEvidence', actor: actorOf(session.user), outcome, target: { type: 'selfCheck', id: input.selfCheckId }, detail: { fileId: file.id, ...extra } });
-  try {
-    const { bytes } = await files.readVerified(file.id);
-    audit('ok');
-    return { fileName: file.fileName, mime: file.mime, base64: bytes.toString('base64') };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'FILE_TAMPERED' || error.code === 'FILE_MISSING')) audit('failed', { [error.code === 'FILE_TAMPERED' ? 'tampered' : 'missing']: true });
-    throw error;
-  }
+  return readEvidence(session, input.fileId, { type: SELF_CHECK_OWNER, id: input.selfCheckId }, { action: 'selfCheck.viewEvidence', target: { type: 'selfCheck', id: input.selfCheckId } });
 }

@@ -1,8 +1,7 @@
 import type { ChannelInput, ChannelOutput, RectificationDetail } from '../../../shared/contract';
-import { actorOf, change, type CoreContext } from '../context';
+import { change, type CoreContext } from '../context';
 import { AppError } from '../errors';
-import { FileStore } from '../files/file-store';
-import { storeEvidenceUpload } from '../files/evidence-upload';
+import { readEvidence, storeEvidenceUpload } from '../files/evidence';
 import { detail, EDITABLE, today } from './ledger-service';
 import { EVIDENCE_OWNER, RectificationStore } from './rectification-store';
 
@@ -29,17 +28,5 @@ export async function attachEvidence(ctx: CoreContext, input: ChannelInput<'rect
 
 export async function viewEvidence(ctx: CoreContext, input: ChannelInput<'rectification.viewEvidence'>): Promise<ChannelOutput<'rectification.viewEvidence'>> {
   const session = ctx.active();
-  const files = new FileStore(session.vault);
-  const file = files.get(input.fileId);
-  if (!file || file.ownerType !== EVIDENCE_OWNER || file.ownerId !== input.itemId) throw new AppError('NOT_FOUND', '佐证材料不存在');
-  const audit = (outcome: 'ok' | 'failed', extra: Record<string, unknown> = {}) =>
-    session.audit.append({ action: 'rectification.viewEvidence', actor: actorOf(session.user), outcome, target: { type: 'rectification', id: input.itemId }, detail: { fileId: file.id, ...extra } });
-  try {
-    const { bytes } = await files.readVerified(file.id);
-    audit('ok');
-    return { fileName: file.fileName, mime: file.mime, base64: bytes.toString('base64') };
-  } catch (error) {
-    if (error instanceof AppError && (error.code === 'FILE_TAMPERED' || error.code === 'FILE_MISSING')) audit('failed', { [error.code === 'FILE_TAMPERED' ? 'tampered' : 'missing']: true });
-    throw error;
-  }
+  return readEvidence(session, input.fileId, { type: EVIDENCE_OWNER, id: input.itemId }, { action: 'rectification.viewEvidence', target: { type: 'rectification', id: input.itemId } });
 }
