@@ -181,7 +181,7 @@ export function searchItems(db: Db, query: string, filter: ArchiveFilter, access
   return { ids, ...count, ranked, terms: parsed.terms };
 }
 
-/** Only one-character terms: LIKE over the original text, newest first. */
+/** Terms of punctuation alone (the index holds none): LIKE over the original text, newest first. */
 function likePage(db: Db, terms: string[], filter: ArchiveFilter, access: ArchiveAccess, limit: { limit: number; offset: number }): SearchPage {
   const { where, params } = filterClause(filter);
   const conditions = [visibleClause(access), ...where];

@@ -96,7 +96,7 @@ describe('archive search', () => {
     expect(in2021.items.map((hit) => hit.item.id)).toEqual([other.id]);
     expect((await app.call('archives.search', { query: '巡察', retention: 'Y', classification: 'secret' })).items.map((h) => h.item.id)).toEqual([other.id]);
     expect((await app.call('archives.search', { query: '巡察', classification: 'public' })).items).toEqual([]);
-    // One-character terms go by LIKE over the table, with the same filters.
+    // One-character terms (unigrams in the index) take the same filters.
     expect((await app.call('archives.search', { query: '报', year: 2021 })).items.map((h) => h.item.id)).toEqual([other.id]);
     expect((await app.call('archives.search', { query: '报', year: 2021, retention: 'D10' })).items).toEqual([]);
   });

@@ -131,7 +131,8 @@ function problemIds(db: Db, query: string, limit: number): { ids: number[]; term
     const ids = db.prepare(`SELECT problems_fts.rowid FROM ${from} WHERE ${where} ORDER BY problems_fts.rowid DESC LIMIT @limit`).pluck().all({ ...params, ...like.params, match }) as number[];
     return { ids, terms };
   }
-  // Only one-character terms: newest first, and the LIMIT stops the scan as soon as the box is full.
+  // Terms of punctuation alone (the index holds none): newest first, and the LIMIT stops the
+  // scan as soon as the box is full.
   const like = likeAll(PROBLEM_TEXT, terms, 'c');
   const ids = db.prepare(`SELECT p.id FROM problems p WHERE ${like.where} ORDER BY p.id DESC LIMIT @limit`).pluck().all({ ...params, ...like.params }) as number[];
   return { ids, terms };
